@@ -1,0 +1,9 @@
+"""Demo data of the campaigns app, loaded by `folkvald demo` after the organisations."""
+
+from __future__ import annotations
+
+from folkvald.organisations.demo import DemoContext
+
+
+def load(context: DemoContext) -> None:
+    """Nothing yet."""

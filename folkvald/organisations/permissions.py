@@ -1,0 +1,135 @@
+"""Who may see what: the one place the rule lives.
+
+A person sees the internal data of the organisations where they hold an active
+role; a leader (chair, secretary, political secretary, campaign leader, board)
+also sees everything beneath. Everyone else sees what is published. Views and
+API handlers of every app fetch objects only through an ``access_*`` function,
+and those are built on :func:`organisation_access`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.http import Http404
+
+from folkvald.organisations.models import LEADER_ROLES, Organisation, Role
+
+
+class Level(enum.IntEnum):
+    NONE = 0
+    PUBLIC = 1
+    INTERNAL = 2
+    MANAGE = 3
+
+
+AnyUser = AbstractBaseUser | AnonymousUser
+
+_CACHE_ATTR = "_folkvald_access_cache"
+
+
+def _children_map() -> dict[int | None, list[int]]:
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for pk, parent_id in Organisation.objects.values_list("pk", "parent_id"):
+        children[parent_id].append(pk)
+    return children
+
+
+def _with_descendants(roots: Iterable[int], children: dict[int | None, list[int]]) -> set[int]:
+    seen: set[int] = set()
+    stack = list(roots)
+    while stack:
+        pk = stack.pop()
+        if pk in seen:
+            continue
+        seen.add(pk)
+        stack.extend(children.get(pk, ()))
+    return seen
+
+
+def _access_sets(user: AnyUser) -> tuple[frozenset[int], frozenset[int]]:
+    """(internal ids, managed ids) for the user, computed once per user object."""
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    if not user.is_authenticated:
+        result: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
+    else:
+        roles = list(
+            Role.objects.active().filter(person__user=user).values_list("organisation_id", "kind")
+        )
+        led = {org_id for org_id, kind in roles if kind in LEADER_ROLES}
+        held = {org_id for org_id, _kind in roles}
+        if led:
+            children = _children_map()
+            managed = _with_descendants(led, children)
+        else:
+            managed = set()
+        result = (frozenset(held | managed), frozenset(managed))
+    try:
+        setattr(user, _CACHE_ATTR, result)
+    except AttributeError:  # pragma: no cover - AnonymousUser allows attributes, but be safe
+        pass
+    return result
+
+
+def is_superuser(user: AnyUser) -> bool:
+    return bool(user.is_authenticated and getattr(user, "is_superuser", False))
+
+
+def internal_organisation_ids(user: AnyUser) -> frozenset[int] | None:
+    """Ids whose internal data the user may see; None means every organisation (superuser)."""
+    if is_superuser(user):
+        return None
+    return _access_sets(user)[0]
+
+
+def managed_organisation_ids(user: AnyUser) -> frozenset[int] | None:
+    """Ids the user may change; None means every organisation (superuser)."""
+    if is_superuser(user):
+        return None
+    return _access_sets(user)[1]
+
+
+def organisation_level(user: AnyUser, organisation: Organisation) -> Level:
+    if is_superuser(user):
+        return Level.MANAGE
+    internal, managed = _access_sets(user)
+    if organisation.pk in managed:
+        return Level.MANAGE
+    if organisation.pk in internal:
+        return Level.INTERNAL
+    if organisation.is_public:
+        return Level.PUBLIC
+    return Level.NONE
+
+
+def require(level: Level, needed: Level) -> None:
+    """Refuse with a 404 so that a private object's existence does not leak."""
+    if level < needed:
+        raise Http404
+
+
+def access_organisation(user: AnyUser, organisation_id: int, *, need: Level = Level.PUBLIC) -> Organisation:
+    try:
+        organisation = Organisation.objects.select_related("party", "municipality", "parent").get(
+            pk=organisation_id
+        )
+    except (Organisation.DoesNotExist, ValueError, TypeError) as error:
+        raise Http404 from error
+    require(organisation_level(user, organisation), need)
+    return organisation
+
+
+def visible_organisations(user: AnyUser):
+    """Organisations the user may at least see publicly."""
+    internal = internal_organisation_ids(user)
+    queryset = Organisation.objects.select_related("party", "municipality", "parent")
+    if internal is None:
+        return queryset
+    from django.db.models import Q
+
+    return queryset.filter(Q(is_public=True) | Q(pk__in=internal))

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from folkvald.organisations import views
+
+app_name = "organisations"
+
+urlpatterns = [
+    path("oversikt/", views.overview, name="overview"),
+    path("organisationer/", views.organisation_list, name="list"),
+    path("organisationer/<int:organisation_id>/", views.organisation_public, name="public"),
+    path("organisationer/<int:organisation_id>/intern/", views.organisation_internal, name="internal"),
+    path("konto/mina-uppgifter/", views.my_data, name="my_data"),
+    path("konto/mina-uppgifter/export.json", views.my_data_export, name="my_data_export"),
+]

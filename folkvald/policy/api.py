@@ -1,0 +1,5 @@
+"""JSON API of the policy app, mounted under /api/v1/ by folkvald.api."""
+
+from ninja import Router
+
+router = Router(tags=["policy"])

@@ -1,0 +1,59 @@
+"""No internal page leaks: each named user gets exactly what they may see."""
+
+import pytest
+from django.urls import reverse
+
+
+@pytest.mark.parametrize(
+    ("username", "expected"),
+    [("owner", 200), ("member", 200), ("outsider", 404), ("othermember", 404), ("assocmember", 404)],
+)
+def test_internal_overview_only_for_those_with_a_role(client, world, username, expected):
+    client.force_login(getattr(world, {"othermember": "other_member", "assocmember": "association_member"}.get(username, username)))
+    response = client.get(reverse("organisations:internal", args=[world.branch.pk]))
+    assert response.status_code == expected
+    if expected == 404:
+        assert b"Testsson" not in response.content
+
+
+def test_internal_page_redirects_anonymous_to_login(client, world):
+    response = client.get(reverse("organisations:internal", args=[world.branch.pk]))
+    assert response.status_code == 302
+    assert reverse("login") in response["Location"]
+
+
+def test_public_page_shows_public_contacts_only(client, world):
+    from folkvald.organisations.models import Person, Role
+
+    contact = Person.objects.create(first_name="Pia", last_name="Kontakt", phone="070-private")
+    Role.objects.create(person=contact, organisation=world.branch, kind="political_secretary",
+                        is_public_contact=True, contact_phone="08-535 301 44", contact_email="pia@example.org")
+    response = client.get(reverse("organisations:public", args=[world.branch.pk]))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Pia Kontakt" in content
+    assert "08-535 301 44" in content
+    assert "pia@example.org" in content
+    assert "070-private" not in content
+    assert "Member Testsson" not in content  # members are not public
+
+
+def test_private_organisation_public_page_is_404_for_outsiders(client, world):
+    client.force_login(world.outsider)
+    assert client.get(reverse("organisations:public", args=[world.other_branch.pk])).status_code == 404
+    client.force_login(world.other_member)
+    assert client.get(reverse("organisations:public", args=[world.other_branch.pk])).status_code == 200
+
+
+def test_home_lists_only_published_branches(client, world):
+    content = client.get("/").content.decode()
+    assert "S i Lund" in content
+    assert "S i Malmö" not in content
+
+
+def test_my_data_export_contains_roles(client, world):
+    client.force_login(world.owner)
+    data = client.get(reverse("organisations:my_data_export")).json()
+    assert data["person"]["first_name"] == "Owner"
+    assert data["roles"][0]["organisation"] == "S i Lund"
+    assert data["roles"][0]["role"] == "political_secretary"

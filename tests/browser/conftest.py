@@ -38,6 +38,15 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(autouse=True)
+def _reference_data(transactional_db):
+    """Transactional tests empty the tables after each test; the migration's reference data comes back here."""
+    from folkvald.organisations.services import parties_load, reference_data_load
+
+    reference_data_load()
+    parties_load()
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

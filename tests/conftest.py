@@ -43,6 +43,15 @@ def make_user(username: str, *, organisation: Organisation | None = None, kind: 
 
 
 @pytest.fixture
+def reference_data(transactional_db) -> None:
+    """Transactional tests empty every table after each test; this brings the migration's reference data back."""
+    from folkvald.organisations.services import parties_load, reference_data_load
+
+    reference_data_load()
+    parties_load()
+
+
+@pytest.fixture
 def world(db) -> World:
     party = Party.objects.get(abbreviation="S")
     national = Organisation.objects.create(name="Partiet", kind=OrganisationKind.PARTY, party=party)

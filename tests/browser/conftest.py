@@ -39,12 +39,8 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
-def _reference_data(transactional_db):
-    """Transactional tests empty the tables after each test; the migration's reference data comes back here."""
-    from folkvald.organisations.services import parties_load, reference_data_load
-
-    reference_data_load()
-    parties_load()
+def _reference_data(reference_data):
+    """Every browser test starts with the counties, municipalities and parties in place."""
 
 
 @pytest.fixture(scope="session")

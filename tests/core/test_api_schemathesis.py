@@ -1,0 +1,23 @@
+"""Schemathesis over the OpenAPI description: no generated request gets a server error.
+
+Requests go through the WSGI application in-process, against the test database with the
+reference data (municipalities, parties) in place; writes without a session are refused,
+never a 500.
+"""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+
+from folkvald.wsgi import application
+
+schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+def test_no_generated_request_gets_a_server_error(case):
+    response = case.call()
+    case.validate_response(response, checks=[not_a_server_error])

@@ -12,7 +12,6 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -88,7 +87,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "folkvald.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -211,7 +210,7 @@ CONTENT_SECURITY_POLICY = {
 
 # --- Language and formats -------------------------------------------------------
 LANGUAGE_CODE = "sv"
-LANGUAGES = [("sv", _("Svenska")), ("en", _("English"))]
+LANGUAGES = [("sv", "Svenska"), ("en", "English")]  # each in its own language
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Stockholm")
 USE_I18N = True

@@ -39,7 +39,7 @@ def test_sign_in_and_walk_the_main_pages(page, live_server):
     page.get_by_role("link", name="Mina uppgifter").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mina uppgifter")
 
-    page.get_by_label("Språk").select_option("en")
+    page.get_by_label("Språk (Language)").select_option("en")
     page.get_by_role("button", name="Byt språk").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     assert page.js_errors == []

@@ -58,3 +58,16 @@ def test_login_succeeds_with_the_right_password(client, db):
     response = client.post(reverse("login"), {"username": "right", "password": "pw-right"})
     assert response.status_code == 302
     assert response["Location"] == reverse("organisations:overview")
+
+
+def test_swedish_first_whatever_the_browser_asks(client, db):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["Content-Language"] == "sv"
+    assert '<html lang="sv">' in response.content.decode()
+
+
+def test_english_when_chosen(client, db):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    response = client.get("/")
+    assert response["Content-Language"] == "en"
+    assert '<html lang="en">' in response.content.decode()

@@ -121,3 +121,42 @@ def person_erase(*, person: Person) -> None:
         role.history.all().delete()
     if user is not None:
         user.delete()
+
+
+@transaction.atomic
+def role_create(
+    *,
+    organisation,
+    first_name: str,
+    last_name: str,
+    kind: str,
+    start,
+    email: str = "",
+    phone: str = "",
+    title: str = "",
+    is_public_contact: bool = False,
+    contact_phone: str = "",
+    contact_email: str = "",
+    person: Person | None = None,
+):
+    """Give a person (new, or existing) a role in an organisation from a date."""
+    from folkvald.organisations.models import Role
+
+    if person is None:
+        person = Person.objects.create(first_name=first_name, last_name=last_name, email=email, phone=phone)
+    return Role.objects.create(
+        person=person,
+        organisation=organisation,
+        kind=kind,
+        title=title,
+        start=start,
+        is_public_contact=is_public_contact,
+        contact_phone=contact_phone,
+        contact_email=contact_email,
+    )
+
+
+def role_end(*, role, end) -> None:
+    """A role ends; its history stays."""
+    role.end = max(end, role.start)
+    role.save(update_fields=["end"])

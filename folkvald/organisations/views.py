@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from folkvald.core.navigation import organisation_sections
 from folkvald.organisations import selectors
+from folkvald.organisations.forms import RoleEndForm, RoleForm
 from folkvald.organisations.models import OrganisationKind
 from folkvald.organisations.permissions import (
     Level,
@@ -15,7 +19,7 @@ from folkvald.organisations.permissions import (
     organisation_level,
     visible_organisations,
 )
-from folkvald.organisations.services import person_export
+from folkvald.organisations.services import person_export, role_create, role_end
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -52,8 +56,35 @@ def organisation_internal(request: HttpRequest, organisation_id: int) -> HttpRes
         "level": organisation_level(request.user, organisation),
         "Level": Level,
         "sections": organisation_sections(organisation, internal=True),
+        "form": RoleForm(),
+        "end_form": RoleEndForm(),
     }
     return render(request, "organisations/internal.html", context)
+
+
+@login_required
+def role_add(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    organisation = access_organisation(request.user, organisation_id, need=Level.MANAGE)
+    form = RoleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        role = role_create(organisation=organisation, **form.cleaned_data)
+        messages.success(request, _("%(name)s har lagts till.") % {"name": role.person.full_name})
+        return redirect("organisations:internal", organisation_id=organisation.pk)
+    return render(request, "organisations/role_form.html", {"organisation": organisation, "form": form})
+
+
+@login_required
+@require_POST
+def role_end_view(request: HttpRequest, organisation_id: int, role_id: int) -> HttpResponse:
+    organisation = access_organisation(request.user, organisation_id, need=Level.MANAGE)
+    role = selectors.organisation_roles(organisation=organisation).filter(pk=role_id).first()
+    if role is None:
+        raise Http404
+    form = RoleEndForm(request.POST)
+    if form.is_valid():
+        role_end(role=role, end=form.cleaned_data["end"])
+        messages.success(request, _("Rollen är avslutad."))
+    return redirect("organisations:internal", organisation_id=organisation.pk)
 
 
 @login_required

@@ -57,3 +57,38 @@ def test_my_data_export_contains_roles(client, world):
     assert data["person"]["first_name"] == "Owner"
     assert data["roles"][0]["organisation"] == "S i Lund"
     assert data["roles"][0]["role"] == "political_secretary"
+
+
+def test_leader_adds_and_ends_a_role(client, world):
+    from folkvald.organisations.models import Role
+
+    client.force_login(world.owner)
+    url = reverse("organisations:role_add", args=[world.branch.pk])
+    response = client.post(url, {"first_name": "Ny", "last_name": "Valarbetare", "kind": "volunteer",
+                                 "start": "2026-01-01"})
+    assert response.status_code == 302
+    role = Role.objects.get(person__last_name="Valarbetare")
+    assert role.organisation == world.branch and role.kind == "volunteer"
+    response = client.post(reverse("organisations:role_end", args=[world.branch.pk, role.pk]), {"end": "2026-02-01"})
+    assert response.status_code == 302
+    role.refresh_from_db()
+    assert str(role.end) == "2026-02-01"
+
+
+def test_bad_role_form_shows_errors_and_writes_nothing(client, world):
+    from folkvald.organisations.models import Person
+
+    client.force_login(world.owner)
+    before = Person.objects.count()
+    response = client.post(reverse("organisations:role_add", args=[world.branch.pk]),
+                           {"first_name": "", "last_name": "X", "kind": "nonsense", "start": "inte ett datum"})
+    assert response.status_code == 200
+    assert Person.objects.count() == before
+
+
+@pytest.mark.parametrize("who", ["member", "outsider", "other_member"])
+def test_only_leaders_add_roles(client, world, who):
+    client.force_login(getattr(world, who))
+    url = reverse("organisations:role_add", args=[world.branch.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"first_name": "X", "last_name": "Y", "kind": "member", "start": "2026-01-01"}).status_code == 404

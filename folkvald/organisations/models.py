@@ -32,7 +32,9 @@ class County(models.Model):
 class Municipality(models.Model):
     code = models.CharField(_("kommunkod"), max_length=4, primary_key=True)
     name = models.CharField(_("namn"), max_length=100)
-    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="municipalities")
+    county = models.ForeignKey(
+        County, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("län")
+    )
     population = models.PositiveIntegerField(_("folkmängd"))
     population_year = models.PositiveSmallIntegerField(_("folkmängd, år"))
 
@@ -52,7 +54,7 @@ class MunicipalityElectionFigures(models.Model):
     """Eligible voters and council size for one election year, from the official figures."""
 
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.CASCADE, related_name="election_figures"
+        Municipality, on_delete=models.CASCADE, related_name="election_figures", verbose_name=_("kommun")
     )
     year = models.PositiveSmallIntegerField(_("valår"))
     eligible_voters = models.PositiveIntegerField(_("röstberättigade"))
@@ -79,6 +81,7 @@ class Party(models.Model):
         null=True,
         blank=True,
         related_name="local_parties",
+        verbose_name=_("kommun"),
         help_text=_("Bara för lokala partier."),
     )
 
@@ -94,7 +97,9 @@ class Party(models.Model):
 class PartyAbbreviation(models.Model):
     """An abbreviation a party used in official results during some years (FP until 2014, then L)."""
 
-    party = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="abbreviations")
+    party = models.ForeignKey(
+        Party, on_delete=models.CASCADE, related_name="abbreviations", verbose_name=_("parti")
+    )
     abbreviation = models.CharField(_("förkortning"), max_length=12)
     first_year = models.PositiveSmallIntegerField(_("från år"), null=True, blank=True)
     last_year = models.PositiveSmallIntegerField(_("till år"), null=True, blank=True)
@@ -120,15 +125,32 @@ class OrganisationKind(models.TextChoices):
 class Organisation(models.Model):
     name = models.CharField(_("namn"), max_length=200)
     kind = models.CharField(_("typ"), max_length=20, choices=OrganisationKind.choices)
-    party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="organisations")
+    party = models.ForeignKey(
+        Party, on_delete=models.PROTECT, related_name="organisations", verbose_name=_("parti")
+    )
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("överordnad organisation"),
     )
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="organisations"
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("kommun"),
     )
     county = models.ForeignKey(
-        County, on_delete=models.PROTECT, null=True, blank=True, related_name="organisations"
+        County,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("län"),
     )
     theme = models.CharField(
         _("inriktning"), max_length=200, blank=True, help_text=_("För föreningar: område eller tema.")
@@ -180,6 +202,7 @@ class Person(models.Model):
         null=True,
         blank=True,
         related_name="person",
+        verbose_name=_("inloggning"),
     )
     created = models.DateTimeField(default=timezone.now, editable=False)
     erased = models.DateTimeField(_("raderad"), null=True, blank=True, editable=False)
@@ -242,8 +265,12 @@ class RoleQuerySet(models.QuerySet["Role"]):
 
 
 class Role(models.Model):
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="roles")
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="roles", verbose_name=_("person")
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="roles", verbose_name=_("organisation")
+    )
     kind = models.CharField(_("roll"), max_length=40, choices=RoleKind.choices)
     title = models.CharField(_("titel"), max_length=200, blank=True)
     start = models.DateField(_("från"), default=timezone.localdate)

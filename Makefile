@@ -23,7 +23,7 @@ test: $(STAMP)
 
 test-postgres: $(STAMP)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
-	  $(BIN)/python -m pytest -m "not browser" -q -p no:cacheprovider
+	  $(BIN)/python -m pytest -m "not browser" -q -p no:cacheprovider --ignore=tests/seatmath
 
 test-browser: $(STAMP)
 	$(BIN)/python -m pytest -m browser -q -p no:cacheprovider

@@ -1,0 +1,124 @@
+"""A decision's figures as people write and read them: "+5,7 %", "mer än 25 mnkr", "upp till 30 000 bostäder".
+
+The written form is also the form in the edit page and the CSV file, one figure a line:
+``<amount> | <label>``, where the amount is an optional qualifier, a number with Swedish
+or English separators, and a unit. :func:`figure_text` writes what :func:`parse_figure` reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+from folkvald.core.formatting import MINUS, NBSP, format_number
+
+QUALIFIER_WORDS = {
+    "more_than": ("mer än", "över", ">"),
+    "up_to": ("upp till", "högst", "≤"),
+    "by_year": ("senast år", "senast"),
+}
+_NUMBER = re.compile(r"^([+\-\u2212]?)\s*(\d{1,3}(?:[ \xa0\u202f]\d{3})+|\d+)(?:[,.](\d+))?")
+
+
+class FigureError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class ParsedFigure:
+    qualifier: str
+    value: Decimal
+    unit: str
+    label: str
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def figure_text(qualifier: str, value: Decimal, unit: str) -> str:
+    """The amount in the active language's format, with a non-breaking space before the unit."""
+    magnitude = abs(value)
+    if qualifier == "by_year":
+        number = str(int(magnitude))
+    else:
+        number = format_number(magnitude, _places(magnitude))
+    if qualifier == "increase":
+        amount = f"+{number}"
+    elif qualifier == "decrease" or (value < 0 and qualifier != "by_year"):
+        amount = f"{MINUS}{number}"
+    else:
+        amount = number
+    prefix = {
+        "more_than": _("mer än"),
+        "up_to": _("upp till"),
+        "by_year": _("senast år"),
+    }.get(qualifier, "")
+    text = f"{prefix}{NBSP}{amount}" if prefix else amount
+    return f"{text}{NBSP}{unit}" if unit else text
+
+
+def figure_line(qualifier: str, value: Decimal, unit: str, label: str) -> str:
+    text = figure_text(qualifier, value, unit).replace(NBSP, " ")
+    return f"{text} | {label}" if label else text
+
+
+def parse_figure(line: str) -> ParsedFigure:
+    """One figure from ``[qualifier] number [unit] [| label]``; FigureError says what is wrong."""
+    amount, _sep, label = line.partition("|")
+    text = amount.replace(NBSP, " ").replace("\u202f", " ").strip()
+    label = label.strip()
+    if not text:
+        raise FigureError(_("Siffran saknar ett värde."))
+    qualifier = ""
+    lowered = text.lower()
+    for key, words in QUALIFIER_WORDS.items():
+        for word in words:
+            if lowered.startswith(word):
+                qualifier = key
+                text = text[len(word):].strip()
+                break
+        if qualifier:
+            break
+    match = _NUMBER.match(text)
+    if not match:
+        raise FigureError(_("”%(text)s” börjar inte med ett tal.") % {"text": amount.strip()})
+    sign, whole, fraction = match.groups()
+    digits = re.sub(r"[ \xa0\u202f]", "", whole) + (f".{fraction}" if fraction else "")
+    try:
+        value = Decimal(digits)
+    except InvalidOperation as error:  # pragma: no cover - the pattern admits only digits
+        raise FigureError(_("Ogiltigt tal.")) from error
+    if sign == "+":
+        if qualifier:
+            raise FigureError(_("Ett tal med + kan inte också ha ”mer än”, ”upp till” eller ”senast år”."))
+        qualifier = "increase"
+    elif sign in {"-", MINUS}:
+        if qualifier:
+            raise FigureError(_("Ett negativt tal kan inte också ha ”mer än”, ”upp till” eller ”senast år”."))
+        qualifier = "decrease"
+    unit = text[match.end():].strip()
+    if len(unit) > 50:
+        raise FigureError(_("Enheten är för lång (högst 50 tecken)."))
+    if value >= Decimal("1e13"):
+        raise FigureError(_("Talet är för stort."))
+    if value != value.quantize(Decimal("0.001")):
+        raise FigureError(_("Högst tre decimaler."))
+    return ParsedFigure(qualifier=qualifier, value=value, unit=unit, label=label[:250])
+
+
+def parse_figures(text: str) -> list[ParsedFigure]:
+    """One figure a line; blank lines are skipped."""
+    figures = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            figures.append(parse_figure(line))
+        except FigureError as error:
+            raise FigureError(_("Rad %(line)d: %(error)s") % {"line": number, "error": error}) from error
+    return figures

@@ -1,0 +1,48 @@
+"""Parsing what people type and upload: vote counts, shares, CSV and JSON."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from folkvald.elections.forms import parse_count, parse_share, parse_upload
+
+
+@pytest.mark.parametrize(("text", "expected"), [("16488", 16488), ("16 488", 16488), ("16\u00a0488", 16488), ("0", 0)])
+def test_counts_as_people_type_them(text, expected):
+    assert parse_count(text) == expected
+
+
+@pytest.mark.parametrize("text", ["-5", "1,5", "tio", "", "99999999999"])
+def test_bad_counts_are_refused(text):
+    with pytest.raises(ValidationError):
+        parse_count(text)
+
+
+def test_shares_are_exact():
+    assert parse_share("22,8") == (228, 1000)
+    assert parse_share("48 %") == (48, 100)
+    assert parse_share("0,05") == (5, 10000)
+    with pytest.raises(ValidationError):
+        parse_share("101")
+    with pytest.raises(ValidationError):
+        parse_share("abc")
+
+
+def test_csv_upload_with_header_and_semicolons():
+    upload = SimpleUploadedFile("natt.csv", "parti;röster\nS;17 332\nM;14249\n".encode())
+    assert parse_upload(upload) == ({"S": 17332, "M": 14249}, None)
+
+
+def test_json_upload_with_seats():
+    upload = SimpleUploadedFile("natt.json", b'{"seats": 65, "votes": {"S": 17332, "MP": 10822}}')
+    assert parse_upload(upload) == ({"S": 17332, "MP": 10822}, 65)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"{not json", b'{"votes": [1, 2]}', b'{"votes": {"S": -1}}', b"S;17332\nM;many\n", b'{"votes": {"S": true}}'],
+)
+def test_bad_uploads_are_refused_with_a_message(content):
+    with pytest.raises(ValidationError) as error:
+        parse_upload(SimpleUploadedFile("x.json" if content.startswith(b"{") else "x.csv", content))
+    assert error.value.messages

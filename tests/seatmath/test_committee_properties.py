@@ -1,0 +1,91 @@
+"""Properties of committee_allocate that hold for every input, checked with hypothesis."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from folkvald.seatmath import committee_allocate
+
+LABELS = ["A", "B", "C", "D", "E"]
+
+
+@st.composite
+def elections(draw: st.DrawFn) -> dict:
+    places = draw(st.integers(1, 9))
+    law = draw(st.sampled_from(["2022:629", "1992:339"]))
+    people = [f"p{i}" for i in range(8)]
+    ballots = []
+    for _ in range(draw(st.integers(1, 6))):
+        names = draw(st.lists(st.sampled_from(people), max_size=5, unique=True))
+        ballots.append(
+            {"label": draw(st.sampled_from(LABELS)), "names": names, "count": draw(st.integers(1, 9))}
+        )
+    return {"law": law, "places": places, "ballots": ballots, "seed": draw(st.integers(0, 3))}
+
+
+@settings(max_examples=150, deadline=None)
+@given(elections())
+def test_places_add_up_and_every_seat_has_its_own_person(spec: dict) -> None:
+    result = committee_allocate(spec)
+    seated = [row["person"] for row in result["places"]]
+    assert len(seated) == len(set(seated))
+    assert sum(result["places_by_label"].values()) + result["unfilled"] == spec["places"]
+    distinct = {name for group in result["groups"] for name in group["names"]}
+    # A place stays empty only when every name on every list has been used.
+    if len(distinct) >= spec["places"]:
+        assert result["unfilled"] == 0
+    else:
+        assert set(seated) == distinct
+    # The groups' counted places (1/k for a person allotted from k groups) add up to the seats.
+    counted = sum(Fraction(group["counted_places"]) for group in result["groups"])
+    assert counted == len(seated)
+
+
+@settings(max_examples=100, deadline=None)
+@given(elections())
+def test_same_seed_same_result(spec: dict) -> None:
+    assert committee_allocate(spec) == committee_allocate(spec)
+
+
+def dhondt_oracle(votes: dict[str, int], places: int) -> list[tuple[Fraction, str]]:
+    """Every comparative number votes/1, votes/2, ..., sorted from the highest."""
+    quotients = [
+        (Fraction(total, divisor), label)
+        for label, total in votes.items()
+        for divisor in range(1, places + 1)
+    ]
+    return sorted(quotients, key=lambda item: item[0], reverse=True)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dictionaries(st.sampled_from(LABELS), st.integers(1, 40), min_size=1, max_size=5),
+    st.integers(1, 12),
+)
+def test_disjoint_full_lists_give_plain_dhondt(votes: dict[str, int], places: int) -> None:
+    # With one list per label, no shared names and enough names, the places follow the plain
+    # d'Hondt sequence; where the cut falls inside a tie, the lot picks among the tied only.
+    result = committee_allocate(
+        {
+            "law": "2022:629",
+            "places": places,
+            "ballots": [
+                {"label": label, "names": [f"{label}{i}" for i in range(places)], "count": count}
+                for label, count in votes.items()
+            ],
+        }
+    )
+    quotients = dhondt_oracle(votes, places)
+    cut = quotients[places - 1][0]
+    above = [label for value, label in quotients if value > cut]
+    at_cut = [label for value, label in quotients if value == cut]
+    for label in votes:
+        got = result["places_by_label"].get(label, 0)
+        surely = above.count(label)
+        assert surely <= got <= surely + at_cut.count(label)
+    assert [row["comparative_number"] for row in result["allotments"]] == [
+        str(value) for value, _ in quotients[:places]
+    ]

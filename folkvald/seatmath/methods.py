@@ -1,0 +1,460 @@
+"""Apportionment methods, exact: divisor methods and largest remainder.
+
+Every comparison that decides a seat is made on integers: a quotient ``v / d`` with the
+divisor ``d = num / den`` is kept as the pair ``(v * den, num)`` and two quotients are
+compared cross-multiplied, so no Fraction is built in the hot loop and no float is ever
+used. Equal numbers are ties: they are reported and decided by a recorded lot
+(:class:`Lot`), drawn from a seed or taken from lots already drawn in reality.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from folkvald.seatmath.errors import SeatMathError
+
+#: The seed of the lot when the caller names none, so that every result can be repeated.
+DEFAULT_SEED = 1
+
+#: A divisor as an exact fraction ``num / den`` (``num`` may be 0: the quotient is infinite).
+Divisor = tuple[int, int]
+#: The divisor for a party that already holds ``k`` seats.
+DivisorSequence = Callable[[int], Divisor]
+
+
+# --------------------------------------------------------------------------- the lot
+
+
+@dataclass
+class Lot:
+    """The lot of 14 kap. 2 § vallagen: seeded, recorded, or taken from lots already drawn.
+
+    ``drawn`` holds lots decided in reality, each ``{"between": [...], "winners": [...]}``
+    with an optional ``"constituency"`` and ``"stage"``; a tie between exactly those
+    candidates for exactly that many seats takes the recorded winners instead of the seed.
+    """
+
+    seed: int = DEFAULT_SEED
+    drawn: list[Mapping[str, Any]] = field(default_factory=list)
+    ties: list[dict[str, Any]] = field(default_factory=list)
+    _rng: random.Random = field(init=False, repr=False)
+    _used: set[int] = field(init=False, repr=False, default_factory=set)
+
+    def __post_init__(self) -> None:
+        self._rng = random.Random(self.seed)
+
+    def draw(
+        self,
+        between: Sequence[str],
+        places: int,
+        *,
+        stage: str,
+        constituency: str | None = None,
+        quotient: Fraction | None = None,
+        seat: int | None = None,
+        value_key: str = "quotient",
+    ) -> list[str]:
+        """Choose ``places`` of the equal ``between`` and record the tie."""
+        candidates = sorted(between)
+        winners: list[str] | None = None
+        decided_by = "lot"
+        for index, preset in enumerate(self.drawn):
+            if index in self._used:
+                continue
+            if sorted(preset["between"]) != candidates or len(preset["winners"]) != places:
+                continue
+            if preset.get("constituency") not in (None, constituency):
+                continue
+            if preset.get("stage") not in (None, stage):
+                continue
+            self._used.add(index)
+            winners = [str(w) for w in preset["winners"]]
+            decided_by = "input"
+            break
+        if winners is None:
+            winners = self._rng.sample(candidates, places)
+        record: dict[str, Any] = {
+            "stage": stage,
+            "between": candidates,
+            "places": places,
+            "winners": winners,
+            "decided_by": decided_by,
+        }
+        if decided_by == "lot":
+            record["seed"] = self.seed
+        if constituency is not None:
+            record["constituency"] = constituency
+        if seat is not None:
+            record["seat"] = seat
+        if quotient is not None:
+            record[value_key] = fraction_text(quotient)
+        self.ties.append(record)
+        return winners
+
+
+def fraction_text(value: Fraction) -> str:
+    """An exact fraction as text: ``"21827.5"`` when it ends, else ``"8731/3"``."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    den = value.denominator
+    twos = fives = 0
+    while den % 2 == 0:
+        den //= 2
+        twos += 1
+    while den % 5 == 0:
+        den //= 5
+        fives += 1
+    if den != 1:
+        return f"{value.numerator}/{value.denominator}"
+    places = max(twos, fives)
+    scaled = value * 10**places
+    sign = "-" if scaled < 0 else ""
+    digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
+    return f"{sign}{digits[:-places]}.{digits[-places:]}"
+
+
+# --------------------------------------------------------------------------- divisor methods
+
+
+def _dhondt(k: int) -> Divisor:
+    return (k + 1, 1)
+
+
+def _sainte_lague(k: int) -> Divisor:
+    return (2 * k + 1, 1)
+
+
+def _danish(k: int) -> Divisor:
+    return (3 * k + 1, 1)
+
+
+def _imperiali(k: int) -> Divisor:
+    return (k + 2, 1)
+
+
+def _adams(k: int) -> Divisor:
+    return (k, 1)
+
+
+def modified_sainte_lague(first: Fraction) -> DivisorSequence:
+    """Sainte-Laguë with the first divisor ``first`` (1.4 up to 2014, 1.2 from 2018: 14 kap. 3 §)."""
+    if first <= 0:
+        raise SeatMathError(f"the first divisor must be positive, not {first}")
+    num, den = first.numerator, first.denominator
+
+    def sequence(k: int) -> Divisor:
+        return (num, den) if k == 0 else (2 * k + 1, 1)
+
+    return sequence
+
+
+def first_seat_divisor(first: Fraction, then: DivisorSequence) -> DivisorSequence:
+    """``then`` with its first divisor replaced (placement of adjustment seats uses 1)."""
+    num, den = first.numerator, first.denominator
+
+    def sequence(k: int) -> Divisor:
+        return (num, den) if k == 0 else then(k)
+
+    return sequence
+
+
+@dataclass(frozen=True)
+class DivisorMethod:
+    """A divisor method by name. Huntington–Hill compares squared quotients (its divisors
+    √(k(k+1)) are irrational); that keeps it exact and orders the parties the same way."""
+
+    name: str
+    sequence: DivisorSequence
+    squared: bool = False
+
+    def divisor(self, k: int) -> Fraction:
+        num, den = self.sequence(k)
+        return Fraction(num, den)
+
+
+DIVISOR_METHODS: dict[str, Callable[[Fraction | None], DivisorMethod]] = {
+    "dhondt": lambda _f: DivisorMethod("dhondt", _dhondt),
+    "sainte-lague": lambda f: (
+        DivisorMethod("sainte-lague", _sainte_lague)
+        if f is None or f == 1
+        else DivisorMethod("modified-sainte-lague", modified_sainte_lague(f))
+    ),
+    "modified-sainte-lague": lambda f: DivisorMethod(
+        "modified-sainte-lague", modified_sainte_lague(Fraction(7, 5) if f is None else f)
+    ),
+    "danish": lambda _f: DivisorMethod("danish", _danish),
+    "imperiali": lambda _f: DivisorMethod("imperiali", _imperiali),
+    "huntington-hill": lambda _f: DivisorMethod(
+        "huntington-hill", lambda k: (k * (k + 1), 1), squared=True
+    ),
+    "adams": lambda _f: DivisorMethod("adams", _adams),
+}
+
+#: Other spellings accepted for the names above.
+METHOD_ALIASES = {
+    "d'hondt": "dhondt",
+    "d-hondt": "dhondt",
+    "jefferson": "dhondt",
+    "saint-lague": "sainte-lague",
+    "sainte-laguë": "sainte-lague",
+    "webster": "sainte-lague",
+    "modified-sainte-laguë": "modified-sainte-lague",
+    "jämkade-uddatalsmetoden": "modified-sainte-lague",
+    "huntington": "huntington-hill",
+    "hill": "huntington-hill",
+}
+
+
+def divisor_method(name: str, first_divisor: Fraction | None = None) -> DivisorMethod:
+    """The divisor method called ``name`` (see :data:`DIVISOR_METHODS`)."""
+    key = METHOD_ALIASES.get(name.lower(), name.lower())
+    factory = DIVISOR_METHODS.get(key)
+    if factory is None:
+        raise SeatMathError(f"unknown method {name!r}")
+    if first_divisor is not None and key not in ("sainte-lague", "modified-sainte-lague"):
+        raise SeatMathError(f"method {name!r} takes no first divisor")
+    return factory(first_divisor)
+
+
+@dataclass
+class DivisorResult:
+    """Seats per party and, in order, each seat as ``(party index, quotient num, quotient den)``.
+
+    For a squared method the quotient recorded is the squared one.
+    """
+
+    seats: list[int]
+    order: list[tuple[int, int, int]]
+
+
+def divisor_apportion(
+    votes: Sequence[int],
+    seats: int,
+    sequence: DivisorSequence,
+    *,
+    names: Sequence[str],
+    lot: Lot | None,
+    stage: str = "seats",
+    constituency: str | None = None,
+    start: Sequence[int] | None = None,
+    squared: bool = False,
+    eligible: Sequence[bool] | None = None,
+    ties_against: int | None = None,
+    ties_for: int | None = None,
+) -> DivisorResult:
+    """Give out ``seats`` seats one at a time to the highest quotient ``votes / d(k)``.
+
+    ``start`` is the seats each party holds already (the sequence continues from there).
+    An exact tie for fewer places than tied parties is decided by ``lot``; with
+    ``ties_against`` (or ``ties_for``) set to a party index, ties go against (for) that
+    party and the others in index order, without a lot (used for the explanations).
+    """
+    n = len(votes)
+    held = list(start) if start is not None else [0] * n
+    nums = [0] * n
+    dens = [1] * n
+    for i in range(n):
+        if eligible is not None and not eligible[i]:
+            nums[i], dens[i] = -1, 1
+            continue
+        v = votes[i] * votes[i] if squared else votes[i]
+        if v == 0:
+            continue
+        dn, dd = sequence(held[i])
+        nums[i], dens[i] = v * dd, dn
+    order: list[tuple[int, int, int]] = []
+    given = 0
+    won = [0] * n
+    while given < seats:
+        best = [0]
+        bn, bd = nums[0], dens[0]
+        for i in range(1, n):
+            c = nums[i] * bd - bn * dens[i]
+            if c > 0:
+                best = [i]
+                bn, bd = nums[i], dens[i]
+            elif c == 0:
+                best.append(i)
+        if bn < 0 or (bn == 0 and bd != 0):
+            raise SeatMathError("there are seats left but no party with votes to take them")
+        left = seats - given
+        if len(best) > left:
+            if ties_against is not None and ties_against in best:
+                best.remove(ties_against)
+                winners_idx = best[:left]
+            elif ties_for is not None and ties_for in best:
+                best.remove(ties_for)
+                winners_idx = [ties_for, *best[: left - 1]]
+            elif lot is None:
+                winners_idx = best[:left]
+            else:
+                chosen = lot.draw(
+                    [names[i] for i in best],
+                    left,
+                    stage=stage,
+                    constituency=constituency,
+                    quotient=_quotient(bn, bd, squared),
+                    seat=given + 1,
+                )
+                index = {names[i]: i for i in best}
+                winners_idx = [index[w] for w in chosen]
+        else:
+            winners_idx = best
+        for i in winners_idx:
+            held[i] += 1
+            won[i] += 1
+            given += 1
+            order.append((i, nums[i], dens[i]))
+            v = votes[i] * votes[i] if squared else votes[i]
+            dn, dd = sequence(held[i])
+            nums[i], dens[i] = v * dd, dn
+    return DivisorResult(won, order)
+
+
+def _quotient(num: int, den: int, squared: bool) -> Fraction | None:
+    if den == 0:
+        return None
+    return Fraction(num, den)
+
+
+def quotient_value(num: int, den: int) -> Fraction | None:
+    """The quotient kept as ``(num, den)`` as a Fraction (``None`` for an infinite one)."""
+    return None if den == 0 else Fraction(num, den)
+
+
+# --------------------------------------------------------------------------- largest remainder
+
+
+@dataclass(frozen=True)
+class LargestRemainderResult:
+    """The split of :func:`largest_remainder`.
+
+    ``seats`` adds up to the number asked for; ``quota`` is the exact quota; ``remainders``
+    the exact remainders (in units of votes); ``ties`` the lots drawn for equal remainders.
+    """
+
+    seats: dict[str, int]
+    quota: Fraction
+    remainders: dict[str, Fraction]
+    ties: list[dict[str, Any]]
+
+    def __getitem__(self, key: str) -> int:
+        return self.seats[key]
+
+
+QUOTAS = ("hare", "droop")
+
+
+def largest_remainder(
+    votes: Mapping[str, int],
+    seats: int,
+    *,
+    quota: str = "hare",
+    seed: int = DEFAULT_SEED,
+    lot: Lot | None = None,
+    stage: str = "largest-remainder",
+) -> LargestRemainderResult:
+    """Split ``seats`` over ``votes`` (any non-negative integer weights) by largest remainder.
+
+    Each key gets ⌊v / quota⌋ and the seats left over go to the largest remainders; equal
+    remainders competing for the last seats are decided by a lot drawn from ``seed`` (the
+    draw is in ``ties``). Hare's quota is ``total / seats``; Droop's is ⌊total / (seats + 1)⌋ + 1.
+    """
+    if quota not in QUOTAS:
+        raise SeatMathError(f"unknown quota {quota!r}; use one of {', '.join(QUOTAS)}")
+    if isinstance(seats, bool) or not isinstance(seats, int) or seats < 0:
+        raise SeatMathError(f"seats must be a whole number of at least 0, not {seats!r}")
+    keys = list(votes)
+    for key in keys:
+        value = votes[key]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise SeatMathError(f"the weight of {key!r} must be a whole number of at least 0")
+    total = sum(votes.values())
+    if not keys:
+        raise SeatMathError("there is nothing to share the seats between")
+    if total == 0:
+        if seats == 0:
+            return LargestRemainderResult({k: 0 for k in keys}, Fraction(0), {}, [])
+        raise SeatMathError("the weights add up to 0: nothing to share by")
+    if seats == 0:
+        return LargestRemainderResult(
+            {k: 0 for k in keys}, Fraction(0), {k: Fraction(votes[k]) for k in keys}, []
+        )
+    q = Fraction(total, seats) if quota == "hare" else Fraction(total // (seats + 1) + 1)
+    # v / q = v * qd / qn: integer part and remainder without building Fractions per key.
+    qn, qd = q.numerator, q.denominator
+    result: dict[str, int] = {}
+    rest: dict[str, int] = {}  # remainder * qd, an integer
+    for key in keys:
+        whole, r = divmod(votes[key] * qd, qn)
+        result[key] = whole
+        rest[key] = r
+    left = seats - sum(result.values())
+    draw = lot if lot is not None else Lot(seed)
+    before = len(draw.ties)
+    if left > 0:
+        ranked = sorted(set(rest.values()), reverse=True)
+        for value in ranked:
+            group = [k for k in keys if rest[k] == value]
+            if len(group) <= left:
+                for key in group:
+                    result[key] += 1
+                left -= len(group)
+            else:
+                for key in draw.draw(
+                    group, left, stage=stage, quotient=Fraction(value, qd), value_key="remainder"
+                ):
+                    result[key] += 1
+                left = 0
+            if left == 0:
+                break
+    return LargestRemainderResult(
+        result, q, {k: Fraction(rest[k], qd) for k in keys}, draw.ties[before:]
+    )
+
+
+# --------------------------------------------------------------------------- thresholds
+
+_PERCENT = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*%\s*$")
+
+
+def parse_fraction(value: object, what: str) -> Fraction:
+    """An exact number from JSON: an int, a text like ``"1.2"``, ``"6/5"`` or ``"4 %"``.
+
+    A float is read by its shortest decimal spelling, so ``1.2`` is exactly 6/5 (never the
+    binary 1.1999…).
+    """
+    if isinstance(value, bool):
+        raise SeatMathError(f"{what} must be a number, not {value!r}")
+    if isinstance(value, int):
+        return Fraction(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise SeatMathError(f"{what} must be a finite number")
+        return Fraction(repr(value))
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, str):
+        match = _PERCENT.match(value)
+        try:
+            if match:
+                return Fraction(match.group(1).replace(",", ".")) / 100
+            return Fraction(value.strip().replace(",", "."))
+        except (ValueError, ZeroDivisionError):
+            pass
+    raise SeatMathError(f"{what} must be a number like 1.2, 6/5 or '4 %', not {value!r}")
+
+
+def passes_threshold(party_votes: int, valid_votes: int, threshold: Fraction) -> bool:
+    """At least ``threshold`` of the valid votes: a party exactly at 2 % passes a 2 % threshold."""
+    return party_votes * threshold.denominator >= threshold.numerator * valid_votes
+
+
+def names_in_order(names: Iterable[str]) -> list[str]:
+    """The input order, kept (the output lists parties as they came)."""
+    return list(names)

@@ -1,0 +1,107 @@
+"""The committee planner against seat-rules.md §2.4 (Huddinge 2022, worked by hand with d'Hondt)."""
+
+from __future__ import annotations
+
+import pytest
+
+from folkvald.councils import selectors
+from tests.councils.conftest import MITTEN_V
+
+M_L_KD_DP = {"label": "M+L+KD+DP", "parties": ["M", "L", "KD", "DP"], "order": []}
+ALL_OTHERS = {"label": "M+SD+L+KD+DP", "parties": ["M", "SD", "L", "KD", "DP"], "order": []}
+MITTEN = {"label": "S+C+MP+HP", "parties": ["S", "C", "MP", "HP"], "order": []}
+BLOC = ["S", "C", "MP", "HP", "V"]
+
+
+def _labels(outcome, name):
+    return next(item for item in outcome.committees if item.committee_name == name).by_label
+
+
+def _bloc(by_party):
+    return sum(count for party, count in by_party.items() if party in BLOC)
+
+
+@pytest.mark.parametrize(
+    ("lists", "eleven", "thirteen"),
+    [
+        # A: every party alone
+        ([], {"S": 4, "M": 3, "SD": 2, "V": 1, "C": 1}, {"S": 5, "M": 4, "SD": 2, "V": 1, "C": 1}),
+        # B: the joint list of 32, the others alone
+        ([MITTEN_V], {"S+C+MP+HP+V": 7, "M": 3, "SD": 1}, {"S+C+MP+HP+V": 8, "M": 3, "SD": 2}),
+        # C: the opposition answers with M+L+KD+DP
+        ([MITTEN_V, M_L_KD_DP], {"S+C+MP+HP+V": 6, "M+L+KD+DP": 4, "SD": 1},
+         {"S+C+MP+HP+V": 7, "M+L+KD+DP": 5, "SD": 1}),
+        # D: two blocs
+        ([MITTEN_V, ALL_OTHERS], {"S+C+MP+HP+V": 6, "M+SD+L+KD+DP": 5}, {"S+C+MP+HP+V": 7, "M+SD+L+KD+DP": 6}),
+        # E: S+C+MP+HP and V as two lists
+        ([MITTEN], {"S+C+MP+HP": 6, "V": 1, "M": 3, "SD": 1}, {"S+C+MP+HP": 7, "V": 1, "M": 3, "SD": 2}),
+    ],
+    ids=["A", "B", "C", "D", "E"],
+)
+def test_scenarios_of_seat_rules_2_4(huddinge, lists, eleven, thirteen):
+    outcome = selectors.scenario_outcome(council=huddinge, lists=lists)
+    assert _labels(outcome, "Nämnd elva") == eleven
+    assert _labels(outcome, "Kommunstyrelsen") == thirteen
+    # No tie falls on a place that a lot decides in any of them (only the order of allocation).
+    assert all(not place["by_lot"] for item in outcome.committees for place in item.places_list)
+
+
+def test_bloc_totals_a_versus_b(huddinge):
+    alone = selectors.scenario_outcome(council=huddinge, lists=[])
+    joint = selectors.scenario_outcome(council=huddinge, lists=[MITTEN_V])
+    assert [_bloc(item.by_party) for item in alone.committees] == [6, 7]
+    assert [_bloc(item.by_party) for item in joint.committees] == [7, 8]
+    assert alone.total_places == 24
+
+
+def test_each_place_in_the_joint_list_falls_to_the_agreed_party(huddinge):
+    outcome = selectors.scenario_outcome(council=huddinge, lists=[MITTEN_V])
+    eleven, thirteen = outcome.committees
+    # 7 places on the list S, C, S, MP, S, HP, V.
+    assert eleven.by_party == {"S": 3, "C": 1, "MP": 1, "HP": 1, "V": 1, "M": 3, "SD": 1}
+    joint = [place["party"] for place in eleven.places_list if place["label"] == "S+C+MP+HP+V"]
+    assert joint == ["S", "C", "S", "MP", "S", "HP", "V"]
+    # The 8th place continues by d'Hondt on seats: S 18/4 = 4,5 is the largest.
+    assert thirteen.by_party == {"S": 4, "C": 1, "MP": 1, "HP": 1, "V": 1, "M": 3, "SD": 2}
+
+
+def test_list_order_continues_by_dhondt_on_seats():
+    seats = {"S": 18, "C": 4, "MP": 2, "HP": 2, "V": 6}
+    order = selectors.list_order(parties=["S", "C", "MP", "HP", "V"], agreed=[], seats=seats, length=6)
+    # S 18, S 9, then S 6 and V 6 tie (the larger party first), V 6, S 18/4 = 4,5, C 4.
+    assert order == ["S", "S", "S", "V", "S", "C"]
+
+
+def test_threshold_to_force_a_proportional_election(huddinge):
+    outcome = selectors.scenario_outcome(council=huddinge, lists=[])
+    eleven, thirteen = outcome.committees
+    assert (eleven.present, eleven.threshold) == (61, 6)  # ⌈61/12⌉
+    assert thirteen.threshold == 5  # ⌈61/14⌉
+    assert eleven.can_force["V"] is True  # 6 of 6
+    assert eleven.can_force["C"] is False
+
+
+def test_attendance_what_if(huddinge):
+    one_away = selectors.scenario_outcome(council=huddinge, lists=[], absent={"V": 1})
+    assert one_away.committees[0].threshold == 5  # ⌈60/12⌉
+    assert one_away.committees[0].can_force["V"] is True  # 5 present of 5 needed
+    two_away = selectors.scenario_outcome(council=huddinge, lists=[], absent={"V": 2})
+    assert two_away.committees[0].threshold == 5  # ⌈59/12⌉
+    assert two_away.committees[0].can_force["V"] is False  # 4 < 5
+    change = two_away.changes()[0]
+    assert change["lost_force"] == ["V"]
+    assert (change["threshold_before"], change["threshold"]) == (6, 5)
+
+
+def test_absent_members_change_the_places(huddinge):
+    # B with 6 of M's 13 absent, 11 places: 32, 16, 10,67, 8 (J), 8 (SD), 7 (M), 6,4, 5,33, 4,57, 4 (J), 4 (SD).
+    outcome = selectors.scenario_outcome(council=huddinge, lists=[MITTEN_V], absent={"M": 6})
+    assert outcome.committees[0].by_label == {"S+C+MP+HP+V": 8, "SD": 2, "M": 1}
+    change = outcome.changes()[0]
+    assert change["diff"] == {"M": -2, "S": 1, "SD": 1}
+
+
+def test_absent_more_than_a_party_has_is_capped(huddinge):
+    outcome = selectors.scenario_outcome(council=huddinge, lists=[], absent={"HP": 9})
+    assert outcome.absent == {"HP": 2}
+    assert outcome.present["HP"] == 0

@@ -12,7 +12,7 @@ import re
 from fractions import Fraction
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from folkvald.elections.models import Election
 from folkvald.elections.permissions import access_election
@@ -131,11 +131,11 @@ def list_elections(
     official: bool | None = None,
 ):
     if municipality is not None and not CODE_RE.match(municipality):
-        return 422, {"detail": "municipality must be a four-digit municipality code, e.g. 1281"}
+        return Status(422, {"detail": "municipality must be a four-digit municipality code, e.g. 1281"})
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
-        return 422, {"detail": f"year must be between {MIN_YEAR} and {MAX_YEAR}"}
+        return Status(422, {"detail": f"year must be between {MIN_YEAR} and {MAX_YEAR}"})
     if municipality is not None and not Municipality.objects.filter(code=municipality).exists():
-        return 404, {"detail": f"no municipality with code {municipality}"}
+        return Status(404, {"detail": f"no municipality with code {municipality}"})
     elections = visible_elections(user=request.user)
     if municipality is not None:
         elections = elections.filter(municipality_id=municipality)
@@ -144,16 +144,16 @@ def list_elections(
     if municipality is not None and year is not None and official is not False:
         election = elections_with_results(elections.filter(is_official=True)).first()
         if election is None:
-            return 404, {"detail": f"no official result for {municipality} in {year}"}
-        return 200, election_out(election)
+            return Status(404, {"detail": f"no official result for {municipality} in {year}"})
+        return Status(200, election_out(election))
     if official is not None:
         elections = elections.filter(is_official=official)
     elections = elections_with_results(elections.order_by("municipality_id", "year", "pk"))
-    return 200, [election_out(election) for election in elections]
+    return Status(200, [election_out(election) for election in elections])
 
 
 @router.get("/elections/{election_id}", response={200: ElectionOut, 404: ErrorOut}, summary="One election result")
 def get_election(request: HttpRequest, election_id: int):
     election = access_election(request.user, election_id, need=Level.PUBLIC)
     election = elections_with_results(Election.objects.filter(pk=election.pk)).get()
-    return 200, election_out(election)
+    return Status(200, election_out(election))

@@ -122,21 +122,21 @@ class UnofficialResultForm(forms.Form):
         self.fields["organisation"].choices = [(o.pk, o.name) for o in organisations]
         if seats:
             self.fields["seats"].initial = seats
-        self.party_fields: list[tuple[str, str]] = []
+        #: (abbreviation of a fixed row or None, name of the party field of an extra row or None, votes field)
+        self.party_fields: list[tuple[str | None, str | None, str]] = []
         for index, abbreviation in enumerate(parties):
             name = f"votes_{index}"
-            self.fields[f"party_{index}"] = forms.CharField(initial=abbreviation, widget=forms.HiddenInput)
             self.fields[name] = forms.CharField(label=abbreviation, required=False, max_length=20)
-            self.party_fields.append((f"party_{index}", name))
+            self.party_fields.append((abbreviation, None, name))
         for offset in range(EXTRA_ROWS):
             index = len(parties) + offset
             self.fields[f"party_{index}"] = forms.CharField(label=_("Annat parti (förkortning)"), required=False,
                                                             max_length=12)
             self.fields[f"votes_{index}"] = forms.CharField(label=_("Röster"), required=False, max_length=20)
-            self.party_fields.append((f"party_{index}", f"votes_{index}"))
+            self.party_fields.append((None, f"party_{index}", f"votes_{index}"))
 
-    def party_rows(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
-        return [(self[party], self[votes]) for party, votes in self.party_fields]
+    def party_rows(self) -> list[tuple[forms.BoundField | None, forms.BoundField]]:
+        return [(self[party] if party else None, self[votes]) for _abbr, party, votes in self.party_fields]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -154,8 +154,8 @@ class UnofficialResultForm(forms.Form):
                 cleaned["seats"] = seats
                 self.errors.pop("seats", None)
         else:
-            for party_field, votes_field in self.party_fields:
-                abbreviation = (cleaned.get(party_field) or "").strip()
+            for fixed, party_field, votes_field in self.party_fields:
+                abbreviation = fixed or (cleaned.get(party_field or "") or "").strip()
                 text = (cleaned.get(votes_field) or "").strip()
                 if not abbreviation and not text:
                     continue
@@ -170,7 +170,8 @@ class UnofficialResultForm(forms.Form):
                     self.add_error(votes_field, error)
                     continue
                 if abbreviation in votes:
-                    self.add_error(party_field, _("%(party)s finns två gånger.") % {"party": abbreviation})
+                    self.add_error(party_field or votes_field,
+                                   _("%(party)s finns två gånger.") % {"party": abbreviation})
                     continue
                 votes[abbreviation] = count
         for abbreviation in votes:

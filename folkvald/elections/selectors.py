@@ -305,3 +305,7 @@ def share_history(*, municipality: Municipality, body: str = Body.KOMMUNFULLMAKT
             entry["label"] = row.abbreviation  # the latest abbreviation names the line
             entry["shares"][election.year] = Fraction(row.votes, valid)
     return {"years": years, "parties": list(parties.values())}
+
+
+def party_results(*, election: Election) -> QuerySet[PartyResult]:
+    return election.party_results.select_related("party").order_by("-votes", "position")

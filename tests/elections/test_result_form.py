@@ -1,0 +1,116 @@
+"""A count of one's own: managers of an organisation in the municipality only; marked unofficial."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from folkvald.elections.models import Election
+
+URL = "/val/1281/2014/nytt-resultat/"
+
+
+def form_data(**extra):
+    # The rows come from the official 2014 result (the lund fixture): party_0.. are hidden fields.
+    data = {"label": "Egen räkning valnatten", "seats": "65"}
+    data.update(extra)
+    return data
+
+
+def test_anonymous_is_sent_to_sign_in(client, lund):
+    response = client.get(URL)
+    assert response.status_code == 302 and "/konto/logga-in/" in response["Location"]
+
+
+@pytest.mark.parametrize("who", ["member", "outsider", "other_member", "association_member"])
+def test_people_who_do_not_manage_a_lund_organisation_get_403(client, lund, world, who):
+    client.force_login(getattr(world, who))
+    assert client.get(URL).status_code == 403
+    assert client.post(URL, form_data(organisation=world.branch.pk)).status_code == 403
+    assert not Election.objects.filter(is_official=False).exists()
+
+
+def test_a_manager_enters_a_count_marked_unofficial(client, lund, world):
+    client.force_login(world.owner)
+    page = client.get(URL)
+    assert page.status_code == 200
+    content = page.content.decode()
+    assert 'name="votes_0"' in content
+    rows = dict((party, int(index)) for index, party in re.findall(r'name="votes_(\d+)" id="[^"]+" value="" data-party="([^"]+)"', content))
+    data = form_data(organisation=world.branch.pk)
+    data[f"votes_{rows['S']}"] = "20 000"
+    data[f"votes_{rows['M']}"] = "10000"
+    response = client.post(URL, data)
+    assert response.status_code == 302
+    election = Election.objects.get(is_official=False)
+    assert election.organisation == world.branch and election.source == "manual"
+    assert election.is_published is False
+    # 2014 rules, one constituency: S 2:1 over M, 65 seats -> S 43, M 22 (see test_what_if).
+    assert {r.abbreviation: r.seats for r in election.party_results.all()} == {"S": 43, "M": 22}
+    page = client.get(response["Location"])
+    assert "Inofficiellt" in page.content.decode()
+    # Unpublished: not for the public or other branches.
+    client.logout()
+    assert client.get(response["Location"]).status_code == 404
+    client.force_login(world.other_member)
+    assert client.get(response["Location"]).status_code == 404
+
+
+def test_bad_input_is_refused_with_messages(client, lund, world):
+    client.force_login(world.owner)
+    content = client.get(URL).content.decode()
+    extra = int(re.search(r'name="party_(\d+)"', content).group(1))
+    data = form_data(organisation=world.branch.pk, votes_0="-3")
+    data[f"party_{extra}"] = "XYZQ"
+    data[f"votes_{extra}"] = "5"
+    response = client.post(URL, data)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Röster anges som ett heltal" in content
+    assert "Okänt parti i Lund: XYZQ" in content
+    assert not Election.objects.filter(is_official=False).exists()
+    response = client.post(URL, form_data(organisation=world.branch.pk))
+    assert "Ange röster för minst ett parti." in response.content.decode()
+
+
+def test_upload_csv_and_json(client, lund, world):
+    client.force_login(world.owner)
+    upload = SimpleUploadedFile("natt.csv", "parti;röster\nS;2000\nM;1000\n".encode())
+    response = client.post(URL, form_data(organisation=world.branch.pk, upload=upload, published="on"))
+    assert response.status_code == 302
+    election = Election.objects.get(is_official=False)
+    assert election.source == "upload" and election.is_published
+    assert {r.abbreviation: r.seats for r in election.party_results.all()} == {"S": 43, "M": 22}
+    # Published: public.
+    client.logout()
+    assert client.get(response["Location"]).status_code == 200
+    client.force_login(world.owner)
+    bad = SimpleUploadedFile("natt.json", b'{"seats": 65, "votes": {"S": "many"}}')
+    response = client.post(URL, form_data(organisation=world.branch.pk, upload=bad))
+    assert response.status_code == 200 and "Röster anges som ett heltal" in response.content.decode()
+
+
+def test_a_manager_cannot_enter_for_an_organisation_elsewhere(client, lund, world):
+    client.force_login(world.owner)
+    response = client.post(URL, form_data(organisation=world.other_branch.pk, votes_0="100"))
+    assert response.status_code == 200  # not a choice: the form refuses it
+    assert not Election.objects.filter(is_official=False).exists()
+    assert client.get("/val/1280/2014/nytt-resultat/").status_code == 403
+
+
+def test_delete_needs_manage(client, lund, world):
+    from folkvald.elections import services
+
+    election = services.unofficial_result_create(
+        data=services.ResultData(year=2014, seats=65, parties=[services.PartyVotes("S", 100)]),
+        organisation=world.branch, label="x", published=True,
+    )
+    url = reverse("elections:result_delete", args=[election.pk])
+    client.force_login(world.member)
+    assert client.post(url).status_code == 404
+    client.force_login(world.owner)
+    assert client.post(url).status_code == 302
+    assert not Election.objects.filter(pk=election.pk).exists()

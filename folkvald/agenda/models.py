@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -133,12 +134,16 @@ class Agreement(Publishable):
     def period_label(self) -> str:
         return f"{self.period_start}–{self.period_end}"
 
+    @property
+    def period_slug(self) -> str:
+        return f"{self.period_start}-{self.period_end}"
+
 
 class Reform(Publishable):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="reforms", verbose_name=_("organisation")
     )
-    title = models.CharField(_("rubrik"), max_length=500)
+    title = models.CharField(_("rubrik"), max_length=1000)
     policy_area = models.CharField(_("politikområde"), max_length=150, blank=True)
     parties = models.ManyToManyField(Party, related_name="reforms", blank=True, verbose_name=_("partier"))
     source_kind = models.CharField(_("källa"), max_length=20, choices=SourceKind.choices)
@@ -194,6 +199,14 @@ class Reform(Publishable):
         return f"{self.period_start}–{self.period_start + 4}"
 
     @property
+    def target_display(self) -> str:
+        if self.target_value is None:
+            return ""
+        from folkvald.agenda.figures import figure_text
+
+        return figure_text("", Decimal(self.target_value), self.target_unit)
+
+    @property
     def source_label(self) -> str:
         if self.source_kind == SourceKind.AGREEMENT and self.agreement_id:
             return self.agreement.title
@@ -211,7 +224,7 @@ class Decision(Publishable):
         _("organets namn"), max_length=200, blank=True, help_text=_("Till exempel Utbildningsnämnden.")
     )
     paragraph = models.CharField(_("protokollsparagraf"), max_length=40, blank=True, help_text=_("Till exempel § 12."))
-    title = models.CharField(_("rubrik"), max_length=500)
+    title = models.CharField(_("rubrik"), max_length=1000)
     policy_area = models.CharField(_("politikområde"), max_length=150, blank=True)
     description = models.TextField(_("beskrivning"), blank=True)
     url = models.URLField(_("länk till protokollet"), blank=True, max_length=500)
@@ -229,7 +242,7 @@ class Decision(Publishable):
 
     @property
     def body_label(self) -> str:
-        return self.body_name or str(self.get_body_display())
+        return self.body_name or capfirst(str(self.get_body_display()))
 
     @property
     def reference(self) -> str:

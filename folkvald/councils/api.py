@@ -13,7 +13,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Body, Query, Router, Schema
+from ninja import Body, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
@@ -243,11 +243,11 @@ def council_coalitions(request: HttpRequest, council_id: int, filters: Query[Coa
         require = services.council_canonical_parties(council=council, abbreviations=_split(filters.require))
         order = services.council_canonical_parties(council=council, abbreviations=_split([filters.order or ""]))
     except ValidationError as error:
-        return 422, {"detail": " ".join(error.messages)}
+        return Status(422, {"detail": " ".join(error.messages)})
     if set(exclude) & set(require):
-        return 422, {"detail": "a party cannot be both required and excluded"}
+        return Status(422, {"detail": "a party cannot be both required and excluded"})
     if order and len(order) != len(council.seats.all()):
-        return 422, {"detail": "the order must name every party of the council"}
+        return Status(422, {"detail": "the order must name every party of the council"})
     result = selectors.coalition_search(
         council=council, exclude=exclude, require=require, connected=filters.connected, order=order or None
     )
@@ -265,7 +265,7 @@ def council_coalitions(request: HttpRequest, council_id: int, filters: Query[Coa
                 "shapley_shubik_float": shapley_float,
             }
         )
-    return 200, {
+    return Status(200, {
         "council_id": council.pk,
         "seats_total": council.seats_total,
         "majority_line": selectors.majority_line(council.seats_total),
@@ -277,7 +277,7 @@ def council_coalitions(request: HttpRequest, council_id: int, filters: Query[Coa
             {"parties": item.parties, "seats": item.seats, "margin": item.margin} for item in result.coalitions
         ],
         "power": power,
-    }
+    })
 
 
 # --- the public committee calculations ------------------------------------------------------------
@@ -293,9 +293,9 @@ def committee_allocate_endpoint(request: HttpRequest, spec: Body[dict[str, Any]]
     from folkvald.seatmath import committee_allocate
 
     try:
-        return 200, selectors.plain(committee_allocate(spec))
+        return Status(200, selectors.plain(committee_allocate(spec)))
     except (SeatMathError, TypeError, ValueError, KeyError) as error:
-        return 422, {"detail": str(error) or error.__class__.__name__}
+        return Status(422, {"detail": str(error) or error.__class__.__name__})
 
 
 @router.post(
@@ -308,13 +308,13 @@ def committee_plan_endpoint(request: HttpRequest, spec: Body[dict[str, Any]]):
     seats = spec.get("seats")
     committees = spec.get("committees")
     if isinstance(seats, dict) and len(seats) > MAX_PLAN_PARTIES:
-        return 422, {"detail": f"at most {MAX_PLAN_PARTIES} parties"}
+        return Status(422, {"detail": f"at most {MAX_PLAN_PARTIES} parties"})
     if isinstance(committees, list) and len(committees) > MAX_PLAN_COMMITTEES:
-        return 422, {"detail": f"at most {MAX_PLAN_COMMITTEES} committees"}
+        return Status(422, {"detail": f"at most {MAX_PLAN_COMMITTEES} committees"})
     try:
-        return 200, selectors.best_arrangement_cached(spec)
+        return Status(200, selectors.best_arrangement_cached(spec))
     except (SeatMathError, TypeError, ValueError, KeyError) as error:
-        return 422, {"detail": str(error) or error.__class__.__name__}
+        return Status(422, {"detail": str(error) or error.__class__.__name__})
 
 
 # --- the planner's scenarios (signed in) ------------------------------------------------------------
@@ -357,8 +357,8 @@ def create_scenario(request: HttpRequest, council_id: int, payload: ScenarioIn):
             user=request.user,
         )
     except ValidationError as error:
-        return 422, {"detail": " ".join(error.messages)}
-    return 201, _scenario_out(selectors.scenario_for_page(scenario_id=scenario.pk))
+        return Status(422, {"detail": " ".join(error.messages)})
+    return Status(201, _scenario_out(selectors.scenario_for_page(scenario_id=scenario.pk)))
 
 
 @router.get(
@@ -395,4 +395,4 @@ def delete_scenario(request: HttpRequest, council_id: int, scenario_id: int):
     council = access_council(request.user, council_id)
     scenario = access_scenario(request.user, scenario_id, need=Level.MANAGE, council=council)
     services.scenario_delete(scenario=scenario)
-    return 204, None
+    return Status(204, None)

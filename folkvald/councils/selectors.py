@@ -34,7 +34,7 @@ PLAN_CACHE_SECONDS = 24 * 3600
 def councils_with_seats(queryset: QuerySet[Council] | None = None) -> QuerySet[Council]:
     queryset = queryset if queryset is not None else Council.objects.all()
     return queryset.select_related("municipality", "election").prefetch_related(
-        Prefetch("seats", queryset=CouncilSeat.objects.select_related("party").order_by("-seats", "abbreviation")),
+        Prefetch("seats", queryset=CouncilSeat.objects.select_related("party").order_by("-seats", "order", "abbreviation")),
         Prefetch("committees", queryset=Committee.objects.order_by("position", "name")),
     )
 
@@ -182,26 +182,28 @@ def coalition_search(
     Party names must already be the council's own (services.council_canonical_parties).
     """
     seats = seats_map(council)
-    line = majority_line(council.seats_total)
     order_list = list(order) if order else council_order(council)
     math = _coalitions()
     found = math.minimal_winning_coalitions(
         seats,
-        quota=line,
+        total=council.seats_total,
         exclude=list(exclude),
         require=list(require),
-        order=order_list if connected else None,
+        order=order_list,
+        connected=connected,
     )
-    coalitions = []
-    for members in found:
-        members_sorted = [party for party in seats if party in set(members)]
-        total = sum(seats[party] for party in members_sorted)
-        coalitions.append(SetSummary(parties=members_sorted, seats=total, majority_line=line, margin=total - line))
-    coalitions.sort(key=lambda item: (-item.seats, len(item.parties), item.parties))
-    banzhaf = math.banzhaf(seats, quota=line)
-    shapley = math.shapley_shubik(seats, quota=line)
+    coalitions = [
+        SetSummary(parties=list(item.parties), seats=item.seats, majority_line=item.quota, margin=item.margin)
+        for item in found
+    ]
+    indices = math.power_indices(seats, total=council.seats_total)
     power = [
-        PowerRow(abbreviation=party, seats=count, banzhaf=Fraction(banzhaf[party]), shapley_shubik=Fraction(shapley[party]))
+        PowerRow(
+            abbreviation=party,
+            seats=count,
+            banzhaf=indices.banzhaf[party],
+            shapley_shubik=indices.shapley_shubik[party],
+        )
         for party, count in seats.items()
     ]
     return CoalitionResult(

@@ -1,0 +1,134 @@
+"""The council page, the coalition finder (GET form and htmx), the planner and its exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from folkvald.councils.services import scenario_create
+from tests.conftest import make_user
+from tests.councils.conftest import MITTEN_V
+
+
+def test_council_page_shows_seats_majority_and_the_coalition(client, huddinge):
+    response = client.get(reverse("councils:council", args=[huddinge.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Majoritet: 31 mandat." in html
+    assert "Mittenstyret" in html
+    assert "S 18 + C 4 + MP 2 + HP 2 = 26" in html
+    assert "26 + V 6 = 32" in html
+    assert "Koalitionssökaren" in html
+
+
+def test_finder_as_a_plain_get_form(client, lund):
+    url = reverse("councils:council", args=[lund.pk])
+    response = client.get(url, {"parties": ["S", "MP", "V", "FI"], "exclude": ["SD"], "order": ""})
+    html = response.content.decode()
+    assert "S + MP + V + FI = 31" in html
+    assert "Ingen majoritet" in html
+    assert "2 mandat kvar till majoritet (33)" in html
+    assert "<html" in html  # the whole page without JavaScript
+
+
+def test_finder_htmx_returns_the_results_only(client, huddinge):
+    url = reverse("councils:council", args=[huddinge.pk])
+    response = client.get(url, {"parties": ["S", "C", "MP", "HP", "V"]}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert "<html" not in html
+    assert "S + V + C + MP + HP = 32" in html
+    assert "marginal 1 över majoritetsgränsen 31" in html
+    excluded = client.get(url, {"exclude": ["SD"]}, HTTP_HX_REQUEST="true").content.decode()
+    everyone = client.get(url, {"exclude": []}, HTTP_HX_REQUEST="true").content.decode()
+    assert "SD +" in everyone or "+ SD" in everyone
+    assert "SD +" not in excluded.split('id="power"')[0] and "+ SD" not in excluded.split('id="power"')[0]
+
+
+def test_finder_shows_errors_for_bad_choices(client, huddinge):
+    url = reverse("councils:council", args=[huddinge.pk])
+    html = client.get(url, {"require": ["SD"], "exclude": ["SD"]}).content.decode()
+    assert "både krävas och uteslutas" in html
+    html = client.get(url, {"order": "V, S, XX"}).content.decode()
+    assert "Okända partier i ordningen: XX" in html
+
+
+@pytest.fixture
+def huddinge_branch(world):
+    from folkvald.organisations.models import Organisation, OrganisationKind
+
+    branch = Organisation.objects.create(
+        name="S i Huddinge", kind=OrganisationKind.BRANCH, party=world.party, municipality_id="0126"
+    )
+    return branch, make_user("hsek", organisation=branch, kind="political_secretary")
+
+
+def test_planner_creates_a_scenario_from_the_form(client, huddinge, huddinge_branch):
+    branch, secretary = huddinge_branch
+    client.force_login(secretary)
+    response = client.post(
+        reverse("councils:scenario_add", args=[huddinge.pk]),
+        {"organisation": branch.pk, "name": "B", "lists": "S+C+MP+HP+V: S, C, S, MP, S, HP, V"},
+    )
+    assert response.status_code == 302
+    scenario_page = client.get(response["Location"]).content.decode()
+    assert "S+C+MP+HP+V 7" in scenario_page
+    bad = client.post(
+        reverse("councils:scenario_add", args=[huddinge.pk]),
+        {"organisation": branch.pk, "name": "Fel", "lists": "S+XX"},
+    )
+    assert bad.status_code == 422
+    assert "XX" in bad.content.decode()
+
+
+def test_planner_best_arrangement(client, huddinge, huddinge_branch):
+    _branch, secretary = huddinge_branch
+    client.force_login(secretary)
+    url = reverse("councils:planner", args=[huddinge.pk])
+    html = client.get(url, {"bloc": ["S", "C", "MP", "HP", "V"], "others": "as_is"}).content.decode()
+    assert "15 platser" in html
+    assert "S+C+MP+HP+V" in html
+    partial = client.get(
+        url, {"bloc": ["S", "C", "MP", "HP", "V"], "others": "best_response"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert "<html" not in partial and "plan-summary" in partial
+
+
+def test_scenario_page_attendance_and_exports(client, huddinge, huddinge_branch):
+    branch, secretary = huddinge_branch
+    scenario = scenario_create(council=huddinge, organisation=branch, name="B", lists=[MITTEN_V])
+    client.force_login(secretary)
+    url = reverse("councils:scenario", args=[huddinge.pk, scenario.pk])
+    html = client.get(url, {"absent_M": 6}).content.decode()
+    assert "Frånvarande" in html and "M 6" in html
+    assert "M −2" in html
+    ballots = client.get(reverse("councils:ballots", args=[huddinge.pk, scenario.pk]))
+    assert ballots.status_code == 200
+    assert "print.css" in ballots.content.decode()
+    response = client.get(reverse("councils:ballots_csv", args=[huddinge.pk, scenario.pk]))
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["namnd", "val", "gruppbeteckning", "plats_pa_listan", "parti", "namn", "roster"]
+    joint = [row for row in rows[1:] if row[0] == "Nämnd elva" and row[2] == "S+C+MP+HP+V"]
+    assert [row[4] for row in joint][:7] == ["S", "C", "S", "MP", "S", "HP", "V"]
+    assert len(joint) == 11 and joint[0][6] == "32"
+
+
+def test_scenario_edit(client, huddinge, huddinge_branch):
+    branch, secretary = huddinge_branch
+    scenario = scenario_create(council=huddinge, organisation=branch, name="B", lists=[MITTEN_V])
+    client.force_login(secretary)
+    url = reverse("councils:scenario_edit", args=[huddinge.pk, scenario.pk])
+    assert "S+C+MP+HP+V: S, C, S, MP, S, HP, V" in client.get(url).content.decode()
+    response = client.post(url, {"name": "E", "lists": "S+C+MP+HP"})
+    assert response.status_code == 302
+    scenario.refresh_from_db()
+    assert scenario.name == "E"
+    assert [(item.label, item.parties) for item in scenario.lists.all()] == [("S+C+MP+HP", ["S", "C", "MP", "HP"])]
+
+
+def test_organisation_page_links_to_the_council(client, world, lund):
+    html = client.get(reverse("organisations:public", args=[world.branch.pk])).content.decode()
+    assert reverse("councils:council", args=[lund.pk]) in html

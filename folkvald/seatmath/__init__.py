@@ -14,6 +14,7 @@ _EXPORTS = {
     "committee_allocate": "folkvald.seatmath.committee",
     "best_arrangement": "folkvald.seatmath.planner",
     "SeatMathError": "folkvald.seatmath.errors",
+    "largest_remainder": "folkvald.seatmath.methods",
 }
 
 __all__ = sorted(_EXPORTS)

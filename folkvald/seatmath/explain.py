@@ -1,0 +1,225 @@
+"""Why the seats fell as they did: quotient table, order, last seat, and votes lacking.
+
+``votes_for_one_more_seat``: the smallest whole number of votes which, added to the party
+alone (all other parties' votes unchanged, the valid votes growing by as many), wins it one
+more seat without a lot. ``votes_to_lose_one_seat``: the smallest number of its own votes
+whose loss costs it a seat without a lot. Thresholds move with the valid votes, so other
+parties may fall under (or rise over) the threshold on the way; both are taken into account.
+The answers are computed by formula, interval by interval between those threshold points,
+and checked against recomputation by brute force in the tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import Any
+
+from folkvald.seatmath.methods import (
+    DivisorSequence,
+    divisor_apportion,
+    fraction_text,
+)
+
+
+def _nth_quotient(
+    votes: Sequence[int],
+    members: Sequence[bool],
+    count: int,
+    sequence: DivisorSequence,
+) -> Fraction:
+    """The ``count``-th largest quotient among ``members`` (0 if they have fewer)."""
+    if count <= 0:
+        raise ValueError("count must be positive")
+    n = len(votes)
+    if not any(members[i] and votes[i] > 0 for i in range(n)):
+        return Fraction(0)
+    result = divisor_apportion(
+        votes, count, sequence, names=[str(i) for i in range(n)], lot=None, eligible=members
+    )
+    _i, num, den = result.order[-1]
+    return Fraction(num, den)
+
+
+def _floor_div(a: int, b: int) -> int:
+    return a // b
+
+
+def votes_for_one_more(
+    p: int,
+    seats_held: int,
+    seats: int,
+    local: Sequence[int],
+    overall: Sequence[int],
+    valid: int,
+    threshold: Fraction | None,
+    sequence: DivisorSequence,
+    eligible_now: Sequence[bool],
+) -> int | None:
+    """Smallest x > 0 so that ``local[p] + x`` (and ``overall[p] + x``, ``valid + x``) wins
+    ``seats_held + 1`` seats with ties against the party. None if it holds every seat."""
+    if seats_held >= seats:
+        return None
+    n = len(local)
+    others = [i for i in range(n) if i != p]
+    # Points where another party falls under the threshold as the valid votes grow.
+    need_p = 0
+    drops: dict[int, int] = {}
+    if threshold is not None and threshold > 0:
+        tn, td = threshold.numerator, threshold.denominator
+        if td > tn:
+            need_p = max(0, -((overall[p] * td - tn * valid) // (td - tn)))
+        else:
+            need_p = 0 if overall[p] * td >= tn * valid else -1
+        for q in others:
+            if eligible_now[q]:
+                # q stays eligible while overall[q] * td >= tn * (valid + x)
+                drops[q] = _floor_div(overall[q] * td, tn) - valid + 1
+    if need_p < 0:
+        return None
+    points = sorted({x for x in drops.values() if x > 0})
+    bounds = [1, *(x for x in points if x > 1)]
+    dn, dd = sequence(seats_held)
+    count = seats - seats_held
+    for index, lo in enumerate(bounds):
+        hi = bounds[index + 1] if index + 1 < len(bounds) else None
+        members = [
+            (i != p and eligible_now[i] and (i not in drops or drops[i] > lo)) for i in range(n)
+        ]
+        o = _nth_quotient(local, members, count, sequence)
+        # wins once (local[p] + x) * dd / dn > o
+        needed_local = o.numerator * dn // (o.denominator * dd) + 1
+        x = max(lo, need_p, needed_local - local[p])
+        if hi is None or x < hi:
+            return x
+    return None
+
+
+def votes_to_lose_one(
+    p: int,
+    seats_held: int,
+    seats: int,
+    local: Sequence[int],
+    overall: Sequence[int],
+    valid: int,
+    threshold: Fraction | None,
+    sequence: DivisorSequence,
+    eligible_now: Sequence[bool],
+) -> int | None:
+    """Smallest y so that with ``local[p] - y`` the party holds fewer than ``seats_held``
+    seats even with ties in its favour. None if it holds none."""
+    if seats_held <= 0:
+        return None
+    n = len(local)
+    others = [i for i in range(n) if i != p]
+    lose_threshold: int | None = None
+    enters: dict[int, int] = {}
+    if threshold is not None and threshold > 0:
+        tn, td = threshold.numerator, threshold.denominator
+        # p falls under once (overall[p] - y) * td < tn * (valid - y)
+        if td > tn:
+            lose_threshold = (overall[p] * td - tn * valid) // (td - tn) + 1
+        for q in others:
+            if not eligible_now[q] and overall[q] > 0:
+                # q is eligible once overall[q] * td >= tn * (valid - y)
+                enters[q] = valid - _floor_div(overall[q] * td, tn)
+    points = sorted({y for y in enters.values() if y > 0})
+    bounds = [1, *points]
+    dn, dd = sequence(seats_held - 1)
+    best: int | None = None
+    for index, lo in enumerate(bounds):
+        if lo > local[p]:
+            break
+        hi = bounds[index + 1] if index + 1 < len(bounds) else None
+        members = [
+            (i != p and (eligible_now[i] or (i in enters and enters[i] <= lo)))
+            for i in range(n)
+        ]
+        ahead = seats - seats_held + 1
+        o = _nth_quotient(local, members, ahead, sequence)
+        if o == 0:
+            continue
+        # loses once (local[p] - y) * dd / dn < o, i.e. local[p] - y < o * dn / dd
+        limit = o * dn / dd
+        keep_max = limit.numerator // limit.denominator
+        if keep_max * limit.denominator == limit.numerator:
+            keep_max -= 1  # strictly below
+        y = max(lo, local[p] - keep_max)
+        if y <= local[p] and (hi is None or y < hi):
+            best = y
+            break
+    if lose_threshold is not None and 0 < lose_threshold <= local[p]:
+        best = lose_threshold if best is None else min(best, lose_threshold)
+    return best
+
+
+def explain_divisor(
+    names: Sequence[str],
+    local: Sequence[int],
+    overall: Sequence[int],
+    valid: int,
+    seats: int,
+    won: Sequence[int],
+    order: Sequence[tuple[int, int, int]],
+    sequence: DivisorSequence,
+    threshold: Fraction | None,
+    eligible: Sequence[bool],
+    *,
+    margins: bool = True,
+) -> dict[str, Any]:
+    """The explanation of one divisor-method distribution."""
+    n = len(names)
+    columns = min(max(won, default=0) + 1, seats + 1)
+    table: dict[str, list[str]] = {}
+    for i in range(n):
+        if not eligible[i]:
+            continue
+        row = []
+        for k in range(columns):
+            dn, dd = sequence(k)
+            row.append("∞" if dn == 0 else fraction_text(Fraction(local[i] * dd, dn)))
+        table[names[i]] = row
+    steps = [
+        {"seat": k + 1, "party": names[i], "quotient": _text(num, den)}
+        for k, (i, num, den) in enumerate(order)
+    ]
+    runner: dict[str, Any] | None = None
+    best: Fraction | None = None
+    for i in range(n):
+        if not eligible[i] or local[i] == 0:
+            continue
+        dn, dd = sequence(won[i])
+        q = Fraction(local[i] * dd, dn) if dn else None
+        if q is None:
+            continue
+        if best is None or q > best:
+            best = q
+            runner = {"party": names[i], "quotient": fraction_text(q), "seat": seats + 1}
+    explanation: dict[str, Any] = {
+        "quotients": table,
+        "divisors": [_divisor_text(sequence(k)) for k in range(columns)],
+        "order": steps,
+        "last_seat": steps[-1] if steps else None,
+        "runner_up": runner,
+    }
+    if margins:
+        more: dict[str, int | None] = {}
+        less: dict[str, int | None] = {}
+        for i in range(n):
+            more[names[i]] = votes_for_one_more(
+                i, won[i], seats, local, overall, valid, threshold, sequence, eligible
+            )
+            less[names[i]] = votes_to_lose_one(
+                i, won[i], seats, local, overall, valid, threshold, sequence, eligible
+            )
+        explanation["votes_for_one_more_seat"] = more
+        explanation["votes_to_lose_one_seat"] = less
+    return explanation
+
+
+def _text(num: int, den: int) -> str:
+    return "∞" if den == 0 else fraction_text(Fraction(num, den))
+
+
+def _divisor_text(divisor: tuple[int, int]) -> str:
+    return fraction_text(Fraction(divisor[0], divisor[1]))

@@ -14,6 +14,7 @@ from folkvald.councils.models import Council
 from folkvald.councils.services import committee_create, council_create, scenario_create
 from folkvald.organisations.demo import DemoContext
 from folkvald.organisations.models import Municipality
+from folkvald.organisations.selectors import party_for_abbreviation
 
 #: Official seats (seat-rules.md §7), in the order of the official tables.
 SEED_COUNCILS: list[dict[str, Any]] = [
@@ -115,6 +116,16 @@ def _official_election(municipality: str, year: int):
     return official_election(municipality_code=municipality, year=year)
 
 
+def _by_party(seats: dict[str, int], year: int) -> dict[int | None, int]:
+    """Seats keyed by party, so that FNL and FöNyL, FP and L compare equal."""
+    out: dict[int | None, int] = {}
+    for abbreviation, count in seats.items():
+        party = party_for_abbreviation(abbreviation=abbreviation, year=year)
+        key = party.pk if party else None
+        out[key] = out.get(key, 0) + count
+    return out
+
+
 def seed_council(item: dict[str, Any]) -> Council:
     municipality = Municipality.objects.get(code=item["municipality"])
     election = _official_election(item["municipality"], item["period"])
@@ -122,7 +133,7 @@ def seed_council(item: dict[str, Any]) -> Council:
     if election is not None:
         from folkvald.elections.selectors import election_seats
 
-        if election_seats(election=election) != item["seats"]:
+        if _by_party(election_seats(election=election), item["period"]) != _by_party(item["seats"], item["period"]):
             election = None  # never show other seats than the official ones
     if election is None:
         seats = item["seats"]

@@ -103,6 +103,7 @@ class CouncilView:
     governing: SetSummary
     with_support: SetSummary
     order: list[str]
+    blocs: list[tuple[str, SetSummary]] = field(default_factory=list)
 
     @property
     def governing_rows(self) -> list[CouncilSeat]:
@@ -146,7 +147,22 @@ def council_view(*, council: Council) -> CouncilView:
         governing=set_summary(council=council, parties=governing),
         with_support=set_summary(council=council, parties=governing + support),
         order=council_order(council),
+        blocs=council_blocs(council=council),
     )
+
+
+def council_blocs(*, council: Council) -> list[tuple[str, SetSummary]]:
+    """The blocs the elections app defines for the municipality and period, counted in this council's seats."""
+    from folkvald.elections.models import Bloc
+
+    by_party = {row.party_id: row.abbreviation for row in council.seats.all()}
+    out = []
+    for bloc in Bloc.objects.filter(municipality_id=council.municipality_id, period=council.period_start).prefetch_related(
+        "parties"
+    ):
+        members = [by_party[party.pk] for party in bloc.parties.all() if party.pk in by_party]
+        out.append((bloc.name, set_summary(council=council, parties=members)))
+    return out
 
 
 @dataclass

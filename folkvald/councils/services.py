@@ -85,9 +85,19 @@ def council_create(
     return council
 
 
+def _seat_list(council: Council) -> list[CouncilSeat]:
+    """The council's seat rows with their parties: the prefetched ones if the caller loaded them."""
+    if "seats" in getattr(council, "_prefetched_objects_cache", {}):
+        return list(council.seats.all())
+    return list(council.seats.select_related("party"))
+
+
 def _canonical(council: Council, abbreviations: Iterable[str]) -> list[str]:
     """Abbreviations as the council spells them; a ValidationError names any that is not in the council."""
-    known = {row.abbreviation.upper(): row.abbreviation for row in council.seats.all()}
+    rows = _seat_list(council)
+    # The council's own spelling (FP in 2014, FöNyL) first; the party's current one (L, FNL) too.
+    known = {row.party.abbreviation.upper(): row.abbreviation for row in rows}
+    known.update({row.abbreviation.upper(): row.abbreviation for row in rows})
     out: list[str] = []
     unknown: list[str] = []
     for raw in abbreviations:

@@ -41,11 +41,31 @@ RIKSDAG_ADJUSTMENT = 39
 MAX_SEATS = 100_000
 
 _TOP_KEYS = {
-    "body", "year", "seats", "votes", "constituencies", "method", "seed", "explain",
-    "valid_votes", "candidates", "lots", "official", "source", "name", "code",
+    "body",
+    "year",
+    "seats",
+    "votes",
+    "constituencies",
+    "method",
+    "seed",
+    "explain",
+    "valid_votes",
+    "candidates",
+    "lots",
+    "official",
+    "source",
+    "name",
+    "code",
 }
 _CONSTITUENCY_KEYS = {
-    "name", "seats", "eligible_voters", "votes", "valid_votes", "candidates", "code", "official",
+    "name",
+    "seats",
+    "eligible_voters",
+    "votes",
+    "valid_votes",
+    "candidates",
+    "code",
+    "official",
 }
 _METHOD_KEYS = {"name", "first_divisor", "threshold", "quota"}
 _LR_METHODS = {"hare": "hare", "largest-remainder": "hare", "hamilton": "hare", "droop": "droop"}
@@ -136,9 +156,7 @@ def _rules(body: str, year: int | None, divided: bool, method: Mapping[str, Any]
     desc["threshold"] = "4 %"
     desc["constituency_threshold"] = "12 %"
     kind = "compensatory" if divided else "single"
-    return Rules(
-        kind, sl, None, Fraction(4, 100), Fraction(12, 100), mode, "minus-39", desc
-    )
+    return Rules(kind, sl, None, Fraction(4, 100), Fraction(12, 100), mode, "minus-39", desc)
 
 
 def _custom_rules(method: Mapping[str, Any] | None, divided: bool) -> Rules:
@@ -226,7 +244,7 @@ def _lots(value: object) -> list[Mapping[str, Any]]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise SeatMathError("'lots' must be a list of {\"between\": [...], \"winners\": [...]}")
+        raise SeatMathError('\'lots\' must be a list of {"between": [...], "winners": [...]}')
     out: list[Mapping[str, Any]] = []
     for number, raw in enumerate(value, start=1):
         what = f"lot {number}"
@@ -235,12 +253,16 @@ def _lots(value: object) -> list[Mapping[str, Any]]:
         _keys(raw, {"between", "winners", "constituency", "stage", "note"}, what)
         between = raw.get("between")
         winners = raw.get("winners")
-        if not isinstance(between, list) or len(between) < 2 or not all(
-            isinstance(b, str) for b in between
+        if (
+            not isinstance(between, list)
+            or len(between) < 2
+            or not all(isinstance(b, str) for b in between)
         ):
             raise SeatMathError(f"'between' of {what} must list at least two names")
-        if not isinstance(winners, list) or not winners or not all(
-            isinstance(w, str) and w in between for w in winners
+        if (
+            not isinstance(winners, list)
+            or not winners
+            or not all(isinstance(w, str) and w in between for w in winners)
         ):
             raise SeatMathError(f"'winners' of {what} must name some of 'between'")
         if len(winners) >= len(between):
@@ -295,7 +317,9 @@ def allocate(spec: Mapping[str, Any]) -> dict[str, Any]:
     for c in constituencies:
         unknown = sorted(set(c.votes) - set(votes))
         if unknown:
-            raise SeatMathError(f"party {unknown[0]!r} in constituency {c.name!r} is not in 'votes'")
+            raise SeatMathError(
+                f"party {unknown[0]!r} in constituency {c.name!r} is not in 'votes'"
+            )
     if len(constituencies) > 1:
         for party in names:
             total = sum(c.votes.get(party, 0) for c in constituencies)
@@ -389,8 +413,9 @@ def _threshold_info(threshold: Fraction, valid: int, votes: Mapping[str, int]) -
     }
 
 
-def _eligible(names: Sequence[str], votes: Mapping[str, int], valid: int,
-              threshold: Fraction | None) -> list[bool]:
+def _eligible(
+    names: Sequence[str], votes: Mapping[str, int], valid: int, threshold: Fraction | None
+) -> list[bool]:
     if threshold is None:
         return [True] * len(names)
     return [passes_threshold(votes[p], valid, threshold) for p in names]
@@ -432,15 +457,31 @@ def _share(
         return won, explanation
     method = rules.method
     result = divisor_apportion(
-        local, seats, method.sequence, names=names, lot=lot, stage="seats",
-        constituency=constituency, squared=method.squared, eligible=eligible,
+        local,
+        seats,
+        method.sequence,
+        names=names,
+        lot=lot,
+        stage="seats",
+        constituency=constituency,
+        squared=method.squared,
+        eligible=eligible,
     )
     explanation = None
     if explain:
         margins = not method.squared and method.sequence(0)[0] != 0
         explanation = explain_divisor(
-            names, local, overall, valid, seats, result.seats, result.order,
-            _plain(method.sequence, method.squared), rules.threshold, eligible, margins=margins,
+            names,
+            local,
+            overall,
+            valid,
+            seats,
+            result.seats,
+            result.order,
+            _plain(method.sequence, method.squared),
+            rules.threshold,
+            eligible,
+            margins=margins,
         )
         if not margins:
             explanation["votes_for_one_more_seat"] = None
@@ -453,8 +494,14 @@ def _plain(sequence: DivisorSequence, squared: bool) -> DivisorSequence:
 
 
 def _single(
-    result: dict[str, Any], names: list[str], votes: dict[str, int], valid: int, seats: int,
-    rules: Rules, lot: Lot, explain: bool,
+    result: dict[str, Any],
+    names: list[str],
+    votes: dict[str, int],
+    valid: int,
+    seats: int,
+    rules: Rules,
+    lot: Lot,
+    explain: bool,
 ) -> None:
     counts = [votes[p] for p in names]
     eligible = _eligible(names, votes, valid, rules.threshold)
@@ -492,8 +539,15 @@ def _fixed_numbers(
 
 
 def _independent(
-    result: dict[str, Any], names: list[str], votes: dict[str, int], valid: int, seats: int,
-    constituencies: list[Constituency], rules: Rules, lot: Lot, explain: bool,
+    result: dict[str, Any],
+    names: list[str],
+    votes: dict[str, int],
+    valid: int,
+    seats: int,
+    constituencies: list[Constituency],
+    rules: Rules,
+    lot: Lot,
+    explain: bool,
 ) -> None:
     """Each constituency on its own (municipalities up to 2014; custom methods)."""
     numbers = _fixed_numbers(constituencies, seats, rules, lot)
@@ -546,8 +600,15 @@ def _independent(
 
 
 def _compensatory(
-    result: dict[str, Any], names: list[str], votes: dict[str, int], valid: int, seats: int,
-    constituencies: list[Constituency], rules: Rules, lot: Lot, explain: bool,
+    result: dict[str, Any],
+    names: list[str],
+    votes: dict[str, int],
+    valid: int,
+    seats: int,
+    constituencies: list[Constituency],
+    rules: Rules,
+    lot: Lot,
+    explain: bool,
 ) -> None:
     """Fixed and adjustment seats (14 kap. 3–5 och 8 §§)."""
     numbers = _fixed_numbers(constituencies, seats, rules, lot)
@@ -559,8 +620,16 @@ def _compensatory(
     first = rules.method.divisor(0)
     overall = [votes[p] for p in names]
     outcome = allocate_compensatory(
-        names, overall, valid, areas, seats, first=first, threshold=rules.threshold,
-        local_threshold=rules.local_threshold, mode=rules.mode, lot=lot,
+        names,
+        overall,
+        valid,
+        areas,
+        seats,
+        first=first,
+        threshold=rules.threshold,
+        local_threshold=rules.local_threshold,
+        mode=rules.mode,
+        lot=lot,
     )
     n = len(names)
     totals = {
@@ -598,12 +667,24 @@ def _compensatory(
     if explain:
         sequence = rules.method.sequence
         pool_result = divisor_apportion(
-            overall, outcome.pool, sequence, names=names, lot=None,
+            overall,
+            outcome.pool,
+            sequence,
+            names=names,
+            lot=None,
             eligible=outcome.eligible,
         )
         explanation = explain_divisor(
-            names, overall, overall, valid, outcome.pool, pool_result.seats, pool_result.order,
-            sequence, rules.threshold, outcome.eligible,
+            names,
+            overall,
+            overall,
+            valid,
+            outcome.pool,
+            pool_result.seats,
+            pool_result.order,
+            sequence,
+            rules.threshold,
+            outcome.eligible,
         )
         explanation["note"] = (
             "the quotient table and the votes lacking refer to the distribution over the whole "
@@ -611,8 +692,8 @@ def _compensatory(
             "they fall"
         )
         if outcome.set_aside:
-            explanation["note"] += (
-                "; parties set aside with their fixed seats: " + ", ".join(outcome.set_aside)
+            explanation["note"] += "; parties set aside with their fixed seats: " + ", ".join(
+                outcome.set_aside
             )
         explanation["fixed_seats_order"] = {
             areas[a].name: [

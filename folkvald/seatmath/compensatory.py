@@ -128,7 +128,15 @@ def allocate_compensatory(
     returned: list[dict[str, Any]] = []
     if mode == "return":
         returned = _return_surplus(
-            names, areas, fixed, fixed_order, entitlement, eligible, local_only, sequence, lot,
+            names,
+            areas,
+            fixed,
+            fixed_order,
+            entitlement,
+            eligible,
+            local_only,
+            sequence,
+            lot,
             no_return_below,
         )
 
@@ -148,7 +156,12 @@ def allocate_compensatory(
         if not any(active):
             break
         entitlement = divisor_apportion(
-            votes, current_pool, sequence, names=names, lot=lot, stage="entitlement",
+            votes,
+            current_pool,
+            sequence,
+            names=names,
+            lot=lot,
+            stage="entitlement",
             eligible=active,
         ).seats
     for i in range(n):
@@ -217,9 +230,7 @@ def _return_surplus(
             fixed[a][i] -= 1
             pending[a] += 1
             surplus -= 1
-            returned.append(
-                {"party": names[i], "constituency": areas[a].name, "quotient": lowest}
-            )
+            returned.append({"party": names[i], "constituency": areas[a].name, "quotient": lowest})
             for entry in reversed(fixed_order[a]):
                 if entry["party"] == names[i] and not entry.get("returned"):
                     entry["returned"] = True
@@ -254,8 +265,12 @@ def _return_surplus(
         fixed[a][j] += 1
         pending[a] -= 1
         fixed_order[a].append(
-            {"seat": len(fixed_order[a]) + 1, "party": names[j], "quotient": best,
-             "after_return": True}
+            {
+                "seat": len(fixed_order[a]) + 1,
+                "party": names[j],
+                "quotient": best,
+                "after_return": True,
+            }
         )
         for entry in returned:
             if entry["constituency"] == areas[a].name and "to" not in entry:
@@ -317,7 +332,11 @@ def _place_adjustment(
         adjustment[a][i] += 1
         left[i] -= 1
         order.append(
-            {"seat": len(order) + 1, "party": names[i], "constituency": areas[a].name,
-             "quotient": best}
+            {
+                "seat": len(order) + 1,
+                "party": names[i],
+                "constituency": areas[a].name,
+                "quotient": best,
+            }
         )
     return adjustment, order

@@ -132,12 +132,16 @@ def votes_to_lose_one(
             break
         hi = bounds[index + 1] if index + 1 < len(bounds) else None
         members = [
-            (i != p and (eligible_now[i] or (i in enters and enters[i] <= lo)))
-            for i in range(n)
+            (i != p and (eligible_now[i] or (i in enters and enters[i] <= lo))) for i in range(n)
         ]
         ahead = seats - seats_held + 1
         o = _nth_quotient(local, members, ahead, sequence)
         if o == 0:
+            # Nobody else can take a seat here: the party keeps its seats while it has votes.
+            y = max(lo, local[p])
+            if hi is None or y < hi:
+                best = y
+                break
             continue
         # loses once (local[p] - y) * dd / dn < o, i.e. local[p] - y < o * dn / dd
         limit = o * dn / dd

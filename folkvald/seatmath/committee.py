@@ -292,24 +292,36 @@ def _distribute(groups: list[BallotGroup], places: int, lot: Lot) -> _Outcome:
     allotments: list[dict[str, Any]] = []
     table: list[dict[str, Any]] = []
     by_id = {group.id: group for group in groups}
+    # Only the groups touched by an allotment change their numbers, so keep them up to date.
+    counted: dict[str, Fraction] = {group.id: Fraction(0) for group in groups}
+    numbers: dict[str, Fraction | None] = {}
+    texts: dict[str, str | None] = {}
+
+    def refresh(gid: str) -> None:
+        group = by_id[gid]
+        if len(allotted[gid]) >= len(group.names):
+            numbers[gid], texts[gid] = None, None  # the list is used up (§ 20 [§ 23])
+        else:
+            value = Fraction(group.votes) / (counted[gid] + 1)
+            numbers[gid], texts[gid] = value, _fraction_text(value)
+
+    for group in groups:
+        refresh(group.id)
     round_number = 0
     while len(seats) < places:
-        numbers: dict[str, Fraction | None] = {}
-        for group in groups:
-            if len(allotted[group.id]) >= len(group.names):
-                numbers[group.id] = None
-                continue
-            counted = sum(
-                (Fraction(1, len(person_groups[person])) for person in allotted[group.id]),
-                Fraction(0),
-            )
-            numbers[group.id] = Fraction(group.votes) / (counted + 1)
-        active = {gid: value for gid, value in numbers.items() if value is not None}
+        active = [(gid, value) for gid, value in numbers.items() if value is not None]
         if not active:
             break
         round_number += 1
-        best = max(active.values())
-        tied = [gid for gid, value in active.items() if value == best]
+        # The highest number by exact integer cross-multiplication (faster than Fraction's).
+        best = active[0][1]
+        for _, value in active[1:]:
+            if value.numerator * best.denominator > best.numerator * value.denominator:
+                best = value
+        tied = [
+            gid for gid, value in active
+            if value.numerator == best.numerator and value.denominator == best.denominator
+        ]
         if len(tied) > 1:
             winner = lot.choose(
                 tied,
@@ -317,17 +329,23 @@ def _distribute(groups: list[BallotGroup], places: int, lot: Lot) -> _Outcome:
             )
         else:
             winner = tied[0]
+        table.append({"round": round_number, "values": dict(texts)})
         group = by_id[winner]
         person = group.names[len(allotted[winner])]
         allotted[winner].append(person)
         shared = person in person_groups
         person_groups.setdefault(person, []).append(winner)
-        if not shared:
+        if shared:
+            # Every group this person came from now counts each such place as 1/k (§ 18).
+            for gid in person_groups[person]:
+                counted[gid] = sum(
+                    (Fraction(1, len(person_groups[p])) for p in allotted[gid]), Fraction(0)
+                )
+                refresh(gid)
+        else:
             seats.append(person)
-        table.append(
-            {"round": round_number,
-             "values": {gid: None if v is None else _fraction_text(v) for gid, v in numbers.items()}}
-        )
+            counted[winner] += 1
+            refresh(winner)
         allotments.append(
             {"round": round_number, "group": winner, "label": group.label, "person": person,
              "comparative_number": _fraction_text(best), "place": seats.index(person) + 1,

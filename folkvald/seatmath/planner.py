@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import chain
 from typing import Any
 
 from folkvald.seatmath.errors import SeatMathError
@@ -52,14 +53,18 @@ def _keys(totals: Sequence[int], top: int, scale: int) -> list[int]:
     return sorted(-(total * (scale // divisor)) for total in totals if total > 0 for divisor in range(1, top + 1))
 
 
-def _split(mine: list[int], theirs: list[int], places: int) -> tuple[int, int, int, int]:
+def _split(
+    mine: list[int], theirs: list[int], places: int, merged: list[int] | None = None
+) -> tuple[int, int, int, int]:
     """(sure, by lot) places for each side when `places` go to the highest comparative numbers.
 
     Entries above the last winning value are sure; the r places left at that value go by lot
     among the k entries equal to it, so one side is sure of max(0, r - k_other) of them and
     can win at most min(r, k_own).
     """
-    cut = sorted(mine[:places] + theirs[:places])[places - 1]
+    if merged is None:
+        merged = sorted(mine[:places] + theirs[:places])
+    cut = merged[places - 1]
     above_mine = bisect_left(mine, cut)
     above_theirs = bisect_left(theirs, cut)
     tied_mine = bisect_right(mine, cut) - above_mine
@@ -250,9 +255,10 @@ class _Evaluator:
             return found
         self.evaluations += 1
         mine_keys, their_keys = self.keys(mine), self.keys(theirs)
+        merged = sorted(mine_keys[: self.top] + their_keys[: self.top])
         sure = lot = 0
         for places, count in self.sizes:
-            sure_one, lot_one, _, _ = _split(mine_keys, their_keys, places)
+            sure_one, lot_one, _, _ = _split(mine_keys, their_keys, places, merged)
             sure += sure_one * count
             lot += lot_one * count
         self._scores[key] = (sure, lot)
@@ -311,7 +317,8 @@ def _best_response(
         totals = blocs[index][0]
         worst: Score | None = None
         worst_reply = -1
-        tried = [*killers, *(r for r in range(len(replies)) if r not in killers)]
+        known = set(killers)
+        tried = chain(list(killers), (r for r in range(len(replies)) if r not in known))
         pruned = False
         for reply in tried:
             score = evaluator.score(totals, replies[reply][0])
@@ -398,6 +405,14 @@ def _describe(plan: _Plan, bloc_lists: list[list[str]], others_lists: list[list[
         row["bloc_by_lot"] = min(left, tied_bloc) - max(0, left - tied_others)
         row["others_by_lot"] = min(left, tied_others) - max(0, left - tied_bloc)
         row["lists"] = sure
+        # Who can make the election proportional on their own (lag 2022:629 § 2).
+        present = sum(plan.seats.values())
+        required = -(-present // (places + 1))
+        row["proportional_demand"] = {
+            "required": required,
+            "bloc_can_force": sum(plan.seats[p] for p in plan.bloc) >= required,
+            "others_can_force": sum(plan.seats[p] for p in plan.others) >= required,
+        }
         if lot:
             ties.append({"committee": name, **lot})
         parties: dict[str, dict[str, int]] = {}

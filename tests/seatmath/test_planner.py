@@ -31,6 +31,11 @@ def test_huddinge_others_keep_their_own_lists() -> None:
     assert result["places"]["bloc_by_lot"] == 0
     assert result["places"]["by_committee"]["Kommunstyrelsen"]["bloc"] == 7
     assert result["places"]["by_committee"]["Barn- och utbildningsnämnden"]["bloc"] == 8
+    # ⌈61/12⌉ = 6 and ⌈61/14⌉ = 5 members must ask for a proportional election.
+    assert result["places"]["by_committee"]["Kommunstyrelsen"]["proportional_demand"] == {
+        "required": 6, "bloc_can_force": True, "others_can_force": True,
+    }
+    assert result["places"]["by_committee"]["Barn- och utbildningsnämnden"]["proportional_demand"]["required"] == 5
     assert result["others_lists"] == [["M"], ["SD"], ["DP"], ["L"], ["KD"]]
     assert result["ties"] == []
     flat = sorted(party for item in result["bloc_lists"] for party in item)

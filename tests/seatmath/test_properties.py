@@ -1,0 +1,179 @@
+"""Properties every correct apportionment has, over random inputs (hypothesis)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from folkvald.seatmath import allocate
+
+DIVISOR = [
+    {"name": "dhondt"},
+    {"name": "sainte-lague"},
+    {"name": "sainte-lague", "first_divisor": "1.2"},
+    {"name": "modified-sainte-lague", "first_divisor": "1.4"},
+    {"name": "danish"},
+    {"name": "imperiali"},
+    {"name": "huntington-hill"},
+    {"name": "adams"},
+]
+ALL = [*DIVISOR, {"name": "hare"}, {"name": "droop"}]
+
+votes_strategy = st.dictionaries(
+    st.sampled_from(["S", "M", "SD", "V", "C", "KD", "L", "MP", "FI", "X"]),
+    st.integers(0, 50_000),
+    min_size=1,
+    max_size=10,
+)
+
+
+def run(votes, seats, method, threshold=None, seed=1, explain=False):
+    m = dict(method)
+    if threshold is not None:
+        m["threshold"] = threshold
+    return allocate(
+        {
+            "body": "custom",
+            "seats": seats,
+            "votes": votes,
+            "method": m,
+            "seed": seed,
+            "explain": explain,
+        }
+    )
+
+
+def has_votes(votes):
+    return sum(votes.values()) > 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(votes=votes_strategy, seats=st.integers(1, 101), method=st.sampled_from(ALL))
+def test_seats_add_up(votes, seats, method):
+    assume(has_votes(votes))
+    result = run(votes, seats, method)
+    assert sum(result["seats"].values()) == seats
+    assert all(n >= 0 for n in result["seats"].values())
+    assert set(result["seats"]) == set(votes)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    votes=votes_strategy,
+    seats=st.integers(1, 61),
+    method=st.sampled_from(ALL),
+    data=st.data(),
+)
+def test_order_of_parties_does_not_matter(votes, seats, method, data):
+    assume(has_votes(votes))
+    names = list(votes)
+    shuffled = data.draw(st.permutations(names))
+    a = run(votes, seats, method, seed=5)
+    b = run({p: votes[p] for p in shuffled}, seats, method, seed=5)
+    assert a["seats"] == b["seats"]
+    assert a["ties"] == b["ties"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    votes=votes_strategy,
+    seats=st.integers(1, 61),
+    method=st.sampled_from(ALL),
+    percent=st.sampled_from(["2 %", "3 %", "4 %", "12 %"]),
+)
+def test_below_threshold_gets_nothing(votes, seats, method, percent):
+    threshold = Fraction(percent.removesuffix(" %")) / 100
+    total = sum(votes.values())
+    assume(total > 0 and any(Fraction(v, total) >= threshold and v > 0 for v in votes.values()))
+    result = run(votes, seats, method, threshold=percent)
+    for party, v in votes.items():
+        if Fraction(v, total) < threshold:
+            assert result["seats"][party] == 0
+
+
+def test_exactly_at_the_threshold_passes():
+    # 2 of 100 votes is exactly 2 %: "at least 2 %" keeps the party (votelib would drop it).
+    votes = {"A": 60, "B": 38, "C": 2}
+    result = run(votes, 50, {"name": "sainte-lague", "first_divisor": "1.2"}, threshold="2 %")
+    assert result["seats"]["C"] == 1  # 2 / 1.2 = 1.67 beats A's 51st quotient 60/101 = 0.59
+    result = run({"A": 60, "B": 39, "C": 1}, 50, {"name": "dhondt"}, threshold="2 %")
+    assert result["seats"]["C"] == 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(votes=votes_strategy, seats=st.integers(1, 60), method=st.sampled_from(DIVISOR))
+def test_divisor_methods_are_house_monotone(votes, seats, method):
+    assume(has_votes(votes))
+    smaller = run(votes, seats, method)
+    larger = run(votes, seats + 1, method)
+    assume(not smaller["ties"] and not larger["ties"])
+    for party in votes:
+        assert larger["seats"][party] >= smaller["seats"][party]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    votes=votes_strategy,
+    seats=st.integers(1, 61),
+    method=st.sampled_from(DIVISOR),
+    extra=st.integers(1, 5_000),
+    data=st.data(),
+)
+def test_more_votes_never_cost_a_seat(votes, seats, method, extra, data):
+    assume(has_votes(votes))
+    party = data.draw(st.sampled_from(sorted(votes)))
+    before = run(votes, seats, method)
+    after = run({**votes, party: votes[party] + extra}, seats, method)
+    assume(not before["ties"] and not after["ties"])
+    assert after["seats"][party] >= before["seats"][party]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    votes=votes_strategy,
+    seats=st.integers(1, 61),
+    extra=st.integers(1, 5_000),
+    data=st.data(),
+)
+def test_more_votes_never_cost_a_seat_in_a_swedish_council(votes, seats, extra, data):
+    assume(has_votes(votes))
+    party = data.draw(st.sampled_from(sorted(votes)))
+    spec = {"body": "kommunfullmaktige", "year": 2018, "seats": seats, "explain": False}
+    assume(any(v * 50 >= sum(votes.values()) and v for v in votes.values()))
+    before = allocate({**spec, "votes": votes})
+    after = allocate({**spec, "votes": {**votes, party: votes[party] + extra}})
+    assume(not before["ties"] and not after["ties"])
+    assert after["seats"][party] >= before["seats"][party]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    unit=st.integers(1, 5_000),
+    weights=st.lists(st.integers(1, 6), min_size=2, max_size=6),
+    seats=st.integers(1, 20),
+    method=st.sampled_from(ALL),
+    seed=st.integers(0, 1000),
+)
+def test_an_exact_tie_is_always_reported(unit, weights, seats, method, seed):
+    # Two parties with the same votes and one seat left for them: always a reported lot.
+    votes = {f"P{i}": w * unit for i, w in enumerate(weights)}
+    votes["A"] = votes["B"] = unit * 3
+    result = run(votes, seats, method, seed=seed)
+    if result["seats"]["A"] != result["seats"]["B"]:
+        assert any({"A", "B"} <= set(t["between"]) for t in result["ties"])
+    for tie in result["ties"]:
+        assert tie["decided_by"] == "lot" and tie["seed"] == seed
+        assert len(tie["winners"]) == tie["places"] < len(tie["between"])
+    again = run(votes, seats, method, seed=seed)
+    assert again == result
+
+
+def test_a_tie_on_the_last_seat_by_hand():
+    # d'Hondt, 3 seats, A 25, B 10, C 10: A 25, A 12.5, then B 10 = C 10 (A 8.33) for the last.
+    result = run({"A": 25, "B": 10, "C": 10}, 3, {"name": "dhondt"}, seed=3)
+    (tie,) = result["ties"]
+    assert tie["between"] == ["B", "C"] and tie["places"] == 1 and tie["seat"] == 3
+    assert result["seats"]["A"] == 2
+    assert result["seats"][tie["winners"][0]] == 1

@@ -1,0 +1,96 @@
+"""Differential tests against votelib (test-only dependency) on random cases.
+
+Two of votelib's behaviours are not copied and are worked around here, not in folkvald:
+- its RelativeThreshold drops a party at exactly the threshold ("at least 2 %" keeps it), so
+  the parties over the threshold are chosen here with exact fractions before calling votelib;
+- `modified_first_coef` turns a float 1.2 into the binary 1.1999…, so it gets Fraction(6, 5).
+Cases with an exact tie are compared only where votelib also reports a tie.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import votelib.component.divisor as vdiv
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from votelib.evaluate.core import Tie
+from votelib.evaluate.proportional import HighestAverages, LargestRemainder
+
+from folkvald.seatmath import allocate
+
+CASES = {
+    "dhondt": ({"name": "dhondt"}, lambda: HighestAverages("d_hondt")),
+    "sainte-lague": ({"name": "sainte-lague"}, lambda: HighestAverages("sainte_lague")),
+    "1.2": (
+        {"name": "sainte-lague", "first_divisor": "1.2"},
+        lambda: HighestAverages(vdiv.modified_first_coef(vdiv.sainte_lague, Fraction(6, 5))),
+    ),
+    "1.4": (
+        {"name": "modified-sainte-lague", "first_divisor": "1.4"},
+        lambda: HighestAverages(vdiv.modified_first_coef(vdiv.sainte_lague, Fraction(7, 5))),
+    ),
+    "danish": ({"name": "danish"}, lambda: HighestAverages("danish")),
+    "imperiali": ({"name": "imperiali"}, lambda: HighestAverages("imperiali")),
+    "hare": ({"name": "hare"}, lambda: LargestRemainder("hare")),
+    "droop": ({"name": "droop"}, lambda: LargestRemainder("droop")),
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    votes=st.lists(st.integers(0, 200_000), min_size=2, max_size=12),
+    seats=st.integers(1, 101),
+    case=st.sampled_from(sorted(CASES)),
+    threshold=st.sampled_from([None, Fraction(2, 100), Fraction(3, 100), Fraction(4, 100)]),
+)
+def test_same_seats_as_votelib(votes, seats, case, threshold):
+    named = {f"P{i}": v for i, v in enumerate(votes)}
+    total = sum(votes)
+    over = {
+        p: v
+        for p, v in named.items()
+        if v > 0 and (threshold is None or v * threshold.denominator >= threshold.numerator * total)
+    }
+    assume(over)
+    method, make = CASES[case]
+    if threshold is not None:
+        method = {**method, "threshold": f"{threshold * 100} %"}
+    ours = allocate(
+        {"body": "custom", "seats": seats, "votes": named, "method": method, "explain": False}
+    )
+    theirs = make().evaluate(over, seats)
+    if any(isinstance(k, Tie) for k in theirs):
+        assert ours["ties"], "votelib found a tie that folkvald did not report"
+        return
+    assert not ours["ties"], "folkvald reported a tie that votelib did not see"
+    expected = {p: theirs.get(p, 0) for p in named}
+    assert ours["seats"] == expected
+
+
+def test_votelib_quirks_that_folkvald_does_not_copy():
+    from votelib.evaluate.threshold import RelativeThreshold
+
+    # Exactly 2 %: votelib drops C, folkvald keeps it.
+    votes = {"A": 60, "B": 38, "C": 2}
+    assert "C" not in RelativeThreshold(Fraction(2, 100)).evaluate(votes)
+    ours = allocate(
+        {
+            "body": "custom",
+            "seats": 50,
+            "votes": votes,
+            "method": {"name": "dhondt", "threshold": "2 %"},
+        }
+    )
+    assert ours["threshold"]["below"] == []
+    # A float 1.2 is not 6/5 in votelib; in folkvald it is.
+    assert vdiv.modified_first_coef(vdiv.sainte_lague, 1.2)(0) != Fraction(6, 5)
+    tie = allocate(
+        {
+            "body": "custom",
+            "seats": 2,
+            "votes": {"A": 600, "B": 240},
+            "method": {"name": "sainte-lague", "first_divisor": 1.2},
+        }
+    )
+    assert tie["ties"][0]["between"] == ["A", "B"]  # 600/3 == 240/1.2 == 200 exactly

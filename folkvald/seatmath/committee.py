@@ -26,7 +26,7 @@ DEFAULT_SEED = 0
 #: Far above any council's committee; keeps a mistyped number from running away.
 MAX_PLACES = 1000
 
-_SPEC_KEYS = {"law", "places", "present", "ballots", "seed", "void", "ineligible", "substitutes"}
+_SPEC_KEYS = {"law", "places", "present", "ballots", "seed", "void", "ineligible", "substitutes", "parties"}
 _SUBSTITUTE_KEYS = {"places", "ballots", "seed", "void", "ineligible"}
 _BALLOT_KEYS = {"label", "names", "count", "struck", "void"}
 
@@ -480,6 +480,9 @@ def committee_allocate(spec: Mapping[str, Any]) -> dict[str, Any]:
     election = _parse_election(spec, law, present, DEFAULT_SEED, "the election")
     result = _elect(election)
     result["present"] = present
+    parties = _party_map(spec.get("parties"))
+    if parties is not None:
+        result["places_by_party"] = _by_party(result, parties)
     result["proportional_demand"] = _demand(result, present, election.places)
     raw_substitutes = spec.get("substitutes")
     if raw_substitutes is not None:
@@ -493,11 +496,32 @@ def committee_allocate(spec: Mapping[str, Any]) -> dict[str, Any]:
         substitutes["proportional_demand"] = _demand(substitutes, present, substitute_election.places)
         substitutes["precedence"] = _precedence(substitutes, substitute_election.seed)
         result["substitutes"] = substitutes
+        if parties is not None:
+            substitutes["places_by_party"] = _by_party(substitutes, parties)
         labels = list(dict.fromkeys(row["label"] for row in result["places"]))
         result["substitute_order"] = {
             label: [row["person"] for row in substitute_order(substitutes, label)] for label in labels
         }
     return result
+
+
+def _party_map(raw: object) -> dict[str, str] | None:
+    """The optional ``parties`` map, person: party, to show how a joint list's places fall."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise SeatMathError("'parties' must be an object of person: party")
+    return {_name(person, "a person in 'parties'"): _name(party, f"the party of {person!r}")
+            for person, party in raw.items()}
+
+
+def _by_party(result: dict[str, Any], parties: Mapping[str, str]) -> dict[str, int]:
+    """Seats per party of the persons who hold them; persons not in the map count as "?"."""
+    counts: dict[str, int] = {}
+    for row in result["places"]:
+        party = parties.get(row["person"], "?")
+        counts[party] = counts.get(party, 0) + 1
+    return counts
 
 
 def _demand(result: dict[str, Any], present: int | None, places: int) -> dict[str, Any] | None:

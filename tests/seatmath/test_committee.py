@@ -474,3 +474,23 @@ def test_bad_input_is_one_clear_line(spec: dict, message: str) -> None:
 def test_not_a_mapping() -> None:
     with pytest.raises(SeatMathError, match="JSON object"):
         committee_allocate([])  # type: ignore[arg-type]
+
+
+def test_places_of_a_joint_list_by_party() -> None:
+    # Scenario B: the joint list's 7 places go to its first 7 names, in the agreed order
+    # S, C, S, MP, S, HP, V: S 3, C 1, MP 1, HP 1, V 1.
+    order = ["S", "C", "S", "MP", "S", "HP", "V", "S", "C", "S", "V"]
+    joint = [f"{party} {i}" for i, party in enumerate(order, start=1)]
+    others = {"M": 13, "SD": 8, "DP": 3, "L": 3, "KD": 2}
+    spec = {
+        "law": "2022:629",
+        "places": 11,
+        "ballots": [{"label": "S+C+MP+HP+V", "names": joint, "count": 32}]
+        + [{"label": p, "names": [f"{p} {i}" for i in range(1, 12)], "count": n} for p, n in others.items()],
+        "parties": {name: name.split()[0] for name in joint}
+        | {f"{p} {i}": p for p in others for i in range(1, 12)},
+    }
+    result = committee_allocate(spec)
+    assert result["places_by_party"] == {"S": 3, "C": 1, "MP": 1, "HP": 1, "V": 1, "M": 3, "SD": 1}
+    with pytest.raises(SeatMathError, match="'parties' must be"):
+        committee_allocate({**spec, "parties": ["S"]})

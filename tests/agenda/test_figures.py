@@ -1,0 +1,76 @@
+"""Figures written and read the Swedish way: "+5,7 %", "mer än 25 mnkr", "upp till 30 000 bostäder"."""
+
+from decimal import Decimal
+
+import pytest
+from django.utils import translation
+
+from folkvald.agenda.figures import FigureError, figure_text, parse_figure, parse_figures
+
+NBSP = "\xa0"
+
+
+@pytest.fixture(autouse=True)
+def swedish():
+    with translation.override("sv"):
+        yield
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "value", "unit", "expected"),
+    [
+        ("increase", "5.7", "%", f"+5,7{NBSP}%"),
+        ("more_than", "25", "mnkr", f"mer än{NBSP}25{NBSP}mnkr"),
+        ("", "5939", "bostäder", f"5{NBSP}939{NBSP}bostäder"),
+        ("increase", "2000", "feriejobb", f"+2{NBSP}000{NBSP}feriejobb"),
+        ("up_to", "30000", "bostäder", f"upp till{NBSP}30{NBSP}000{NBSP}bostäder"),
+        ("decrease", "300", "kr", f"\u2212300{NBSP}kr"),
+        ("by_year", "2030", "", f"senast år{NBSP}2030"),
+        ("", "5.700", "%", f"5,7{NBSP}%"),
+    ],
+)
+def test_figure_text(qualifier, value, unit, expected):
+    assert figure_text(qualifier, Decimal(value), unit) == expected
+
+
+def test_english_uses_english_separators():
+    with translation.override("en"):
+        assert figure_text("", Decimal("5939.5"), "homes") == f"5,939.5{NBSP}homes"
+
+
+@pytest.mark.parametrize(
+    ("line", "qualifier", "value", "unit", "label"),
+    [
+        ("+5,7 % | grundskolans schablon 2023", "increase", "5.7", "%", "grundskolans schablon 2023"),
+        ("mer än 25 mnkr | elevhälsan", "more_than", "25", "mnkr", "elevhälsan"),
+        ("> 25 mnkr", "more_than", "25", "mnkr", ""),
+        ("5 939 bostäder", "", "5939", "bostäder", ""),
+        (f"5{NBSP}939 bostäder", "", "5939", "bostäder", ""),
+        ("upp till 30 000 bostäder | Bromma", "up_to", "30000", "bostäder", "Bromma"),
+        ("\u2212300 kr | simskolan", "decrease", "300", "kr", "simskolan"),
+        ("-300 kr", "decrease", "300", "kr", ""),
+        ("senast år 2030 | klimatpositiv", "by_year", "2030", "", "klimatpositiv"),
+        ("12.5 procent", "", "12.5", "procent", ""),
+    ],
+)
+def test_parse_figure(line, qualifier, value, unit, label):
+    figure = parse_figure(line)
+    assert (figure.qualifier, figure.value, figure.unit, figure.label) == (qualifier, Decimal(value), unit, label)
+
+
+def test_written_form_reads_back():
+    for qualifier, value, unit in [("increase", "5.7", "%"), ("up_to", "30000", "bostäder"), ("by_year", "2030", "")]:
+        text = figure_text(qualifier, Decimal(value), unit)
+        parsed = parse_figure(text)
+        assert (parsed.qualifier, parsed.value, parsed.unit) == (qualifier, Decimal(value), unit)
+
+
+@pytest.mark.parametrize("line", ["", "mnkr 25", "| bara etikett", "1,2345 %", "+mer än 5 %"])
+def test_bad_figures_are_refused(line):
+    with pytest.raises(FigureError):
+        parse_figure(line)
+
+
+def test_bad_line_is_named():
+    with pytest.raises(FigureError, match="Rad 2"):
+        parse_figures("+5,7 %\nfel\n")

@@ -398,7 +398,11 @@ def _elect(election: _Election) -> dict[str, Any]:
     lot = Lot(election.seed)
     groups = _groups(election, lot)
     outcome = _distribute(groups, election.places, lot)
-    return _result(election, groups, outcome, lot)
+    result = _result(election, groups, outcome, lot)
+    # Drawn last, so that it never changes the places; used when these are substitutes.
+    result["precedence"] = _precedence(result, lot)
+    result["lot"]["draws"] = len(lot.draws)
+    return result
 
 
 # --------------------------------------------------------------------------- substitutes
@@ -417,8 +421,8 @@ def substitute_order(
     the absent member's group come first; then substitutes from the group with the highest
     vote total, then the next, and so on; within a group in the order of its name list. A
     person allotted from several groups counts as elected for the group that allotted them
-    first. Groups with equal vote totals are ordered by the lot recorded in
-    ``substitutes["precedence"]``. Persons in `unavailable` are left out.
+    first. Groups with equal vote totals are in the order drawn by lot and recorded in
+    ``substitutes["precedence"]`` and its ties. Persons in `unavailable` are left out.
     """
     if not isinstance(member_label, str):
         raise SeatMathError("the member's group label must be a text")
@@ -441,9 +445,11 @@ def substitute_order(
     return order
 
 
-def _precedence(result: dict[str, Any], seed: int) -> list[str]:
-    """Groups by vote total, highest first; equal totals ordered by a recorded lot."""
-    lot = Lot(seed)
+def _precedence(result: dict[str, Any], lot: Lot) -> list[str]:
+    """Groups that won places by vote total, highest first; equal totals ordered by lot.
+
+    This is the order of § 22 p. 1 [§ 25 p. 1] among substitutes of other labels.
+    """
     groups = [row for row in result["groups"] if row["allotted"]]
     by_votes: dict[int, list[str]] = {}
     for row in groups:
@@ -454,7 +460,6 @@ def _precedence(result: dict[str, Any], seed: int) -> list[str]:
         if len(ids) > 1:
             ids = lot.order(ids, {"kind": "substitute precedence", "value": str(votes)})
         ordered.extend(ids)
-    result["ties"].extend(lot.draws)
     return ordered
 
 
@@ -494,7 +499,6 @@ def committee_allocate(spec: Mapping[str, Any]) -> dict[str, Any]:
         )
         substitutes = _elect(substitute_election)
         substitutes["proportional_demand"] = _demand(substitutes, present, substitute_election.places)
-        substitutes["precedence"] = _precedence(substitutes, substitute_election.seed)
         result["substitutes"] = substitutes
         if parties is not None:
             substitutes["places_by_party"] = _by_party(substitutes, parties)

@@ -494,3 +494,12 @@ def test_places_of_a_joint_list_by_party() -> None:
     assert result["places_by_party"] == {"S": 3, "C": 1, "MP": 1, "HP": 1, "V": 1, "M": 3, "SD": 1}
     with pytest.raises(SeatMathError, match="'parties' must be"):
         committee_allocate({**spec, "parties": ["S"]})
+
+
+def test_substitute_order_from_a_separately_run_election() -> None:
+    # The substitutes' election run on its own (as the council does it, after the members').
+    alone = committee_allocate({"law": "2022:629", **SUBSTITUTE_SPEC["substitutes"]})
+    assert alone["precedence"] == ["S+C", "M", "SD"]
+    assert [row["person"] for row in substitute_order(alone, "M")] == ["m1", "m2", "s1", "s2", "sd1"]
+    with pytest.raises(SeatMathError, match="needs the result of committee_allocate"):
+        substitute_order({"places": []}, "M")

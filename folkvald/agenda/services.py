@@ -215,6 +215,8 @@ def reform_status_change(
         raise ValidationError(errors)
     locked = Reform.objects.select_for_update().get(pk=reform.pk)
     when = changed_at or timezone.now()
+    if locked.status_changed is not None and when < locked.status_changed:
+        raise ValidationError({"changed_at": _("En statusändring kan inte dateras före den förra.")})
     change = StatusChange(
         reform=locked,
         from_status=locked.status,

@@ -698,13 +698,35 @@ def _describe(area: _Area) -> str:
 # Turning a result into the input of allocate
 
 
+#: Exact ties for the last seat that were settled by a real lot; the winners are read off
+#: the certified seats (data README: Boxholm 2010, Halmstad 2018).
+REAL_LOTS: dict[tuple[int, str], list[dict[str, Any]]] = {
+    (2010, "0560"): [
+        {
+            "between": ["MP", "S"],
+            "winners": ["MP"],
+            "note": "Boxholm 2010: lot drawn by the county board; MP won the 35th seat",
+        }
+    ],
+    (2018, "1380"): [
+        {
+            "between": ["KD", "S"],
+            "winners": ["S"],
+            "note": "Halmstad 2018: lot drawn by the county board; S won the 71st seat",
+        }
+    ],
+}
+
+
 def spec_from_result(result: MunicipalResult) -> dict[str, Any]:
     """The input JSON of :func:`folkvald.seatmath.allocate` for one municipality.
 
-    Votes are those of every party with a count of its own (a party with no vote anywhere is
-    left out). With several constituencies each gets its ``seats``: all its seats up to 2014,
-    its fixed seats from 2018 (the adjustment seats are the rest of the total). The official
-    seats come along under ``"official"`` for comparison.
+    Votes are those of every party with a vote of its own (a party with none is left out);
+    ``valid_votes`` counts the hand-written ones too, as the threshold does. With several
+    constituencies each gets its ``seats``: all its seats up to 2014, its fixed seats from
+    2018 (the adjustment seats are the rest of the total). Where the real election was
+    settled by lot, the lot drawn is passed on. The official seats come along under
+    ``"official"`` for comparison. See docs/valmyndigheten-format.md.
     """
     parties = [p for p, v in result.votes.items() if v > 0]
     spec: dict[str, Any] = {
@@ -712,37 +734,67 @@ def spec_from_result(result: MunicipalResult) -> dict[str, Any]:
         "year": result.year,
         "seats": result.seats_total,
         "votes": {p: result.votes[p] for p in parties},
+        "valid_votes": result.tally.valid_votes,
+        "name": result.name,
+        "code": result.code,
+    }
+    source: dict[str, Any] = {
+        "file": result.source,
+        "election_day": result.election_day.isoformat(),
+        "other_votes": result.tally.other_votes,
     }
     if len(result.constituencies) > 1:
+        labels = [c.label for c in result.constituencies]
         spec["constituencies"] = [
             {
-                "name": c.label,
+                "name": label if labels.count(label) == 1 else f"{label} ({c.code})",
+                "code": c.code,
                 "seats": c.fixed_seats,
                 "votes": {p: c.votes.get(p, 0) for p in parties},
+                "valid_votes": c.tally.valid_votes,
             }
-            for c in result.constituencies
+            for label, c in zip(labels, result.constituencies, strict=True)
         ]
+    elif result.divided and result.year >= 2018:
+        # Divided, but the file (the national summary) has no constituency votes. Since 2018
+        # the council-wide result is each party's share of all seats by the 1.2 method among
+        # the parties with 3 % (surplus fixed seats are returned), which needs no constituency.
+        spec["body"] = "custom"
+        spec["method"] = {"name": "sainte-lague", "first_divisor": "1.2", "threshold": "3 %"}
+        source["note"] = (
+            "several constituencies, but no constituency votes in this file: the council-wide "
+            "seats by 14 kap. 4 and 6 §§ (1.2, 3 %), without the constituencies"
+        )
+    elif result.from_summary and result.divided is None:
+        source["note"] = (
+            "totals only: where the council was elected in several constituencies (each "
+            "counted on its own up to 2014), seats computed from them can differ from the "
+            "official ones"
+        )
+    lots = REAL_LOTS.get((result.year, result.code))
+    if lots:
+        spec["lots"] = [dict(lot) for lot in lots]
     official: dict[str, Any] = {"seats": {p: s for p, s in result.seats.items() if s}}
     if result.adjustment_seats is not None and any(result.adjustment_seats.values()):
         official["adjustment_seats"] = {p: s for p, s in result.adjustment_seats.items() if s}
     if len(result.constituencies) > 1:
-        official["constituencies"] = [_official_constituency(c) for c in result.constituencies]
+        official["constituencies"] = [
+            dict(_official_constituency(c), name=entry["name"])
+            for c, entry in zip(result.constituencies, spec["constituencies"], strict=True)
+        ]
     if result.vacancies:
         official["empty_seats"] = dict(result.vacancies)
     spec["official"] = official
-    spec["source"] = {
-        "file": result.source,
-        "municipality": result.code,
-        "name": result.name,
-        "election_day": result.election_day.isoformat(),
-        "valid_votes": result.tally.valid_votes,
-        "other_votes": result.tally.other_votes,
-    }
+    spec["source"] = source
     return spec
 
 
 def _official_constituency(c: Constituency) -> dict[str, Any]:
-    entry: dict[str, Any] = {"name": c.label, "seats": {p: s for p, s in c.seats.items() if s}}
+    entry: dict[str, Any] = {
+        "name": c.label,
+        "code": c.code,
+        "seats": {p: s for p, s in c.seats.items() if s},
+    }
     if c.adjustment_seats is not None:
         entry["fixed_seats"] = c.fixed_seats
         entry["adjustment_seats"] = {p: s for p, s in c.adjustment_seats.items() if s}

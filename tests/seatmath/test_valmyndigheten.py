@@ -384,6 +384,13 @@ def test_spec_for_one_constituency() -> None:
     assert (spec["year"], spec["seats"]) == (2018, 61)
     assert "constituencies" not in spec
     assert spec["votes"]["M"] == 15153 and spec["votes"]["MED"] == 232
+    assert spec["valid_votes"] == 63105  # the 118 hand-written votes count for the threshold
+    assert (spec["code"], spec["name"]) == ("0126", "Huddinge")
+    assert spec["source"] == {
+        "file": "slutresultat_0126K.xml.gz",
+        "election_day": "2018-09-09",
+        "other_votes": 118,
+    }
     assert spec["official"]["seats"] == {
         "S": 16, "M": 15, "SD": 7, "V": 5, "C": 4, "DP": 3, "L": 4, "MP": 3, "KD": 2, "HP": 2,
     }  # fmt: skip
@@ -399,6 +406,10 @@ def test_spec_2014_constituencies_have_all_their_seats() -> None:
         "Lunds Östra": 32,
     }
     assert by_name["Lunds Västra"]["votes"]["S"] == 8783
+    assert (by_name["Lunds Västra"]["code"], by_name["Lunds Västra"]["valid_votes"]) == (
+        "128102",
+        37463,
+    )
     # A party with votes in the municipality appears in every constituency, zero where it had none.
     assert set(by_name["Lunds Västra"]["votes"]) == set(spec["votes"])
     official = {c["name"]: c["seats"] for c in spec["official"]["constituencies"]}
@@ -426,7 +437,7 @@ def test_spec_2018_constituencies_have_their_fixed_seats() -> None:
 def test_spec_from_the_national_summary_lists_every_municipality() -> None:
     spec = spec_from_file(result_file(2014, "00"))
     assert len(spec["elections"]) == 290
-    stockholm = next(e for e in spec["elections"] if e["source"]["municipality"] == "0180")
+    stockholm = next(e for e in spec["elections"] if e["code"] == "0180")
     assert stockholm["seats"] == 101 and "constituencies" not in stockholm
     assert stockholm["official"]["seats"]["M"] == 28  # kommunval-2010-2018.json
 

@@ -89,3 +89,48 @@ def test_disjoint_full_lists_give_plain_dhondt(votes: dict[str, int], places: in
     assert [row["comparative_number"] for row in result["allotments"]] == [
         str(value) for value, _ in quotients[:places]
     ]
+
+
+@st.composite
+def shared_name_elections(draw: st.DrawFn) -> dict:
+    """Few people on many lists, so that persons are often allotted from several groups."""
+    places = draw(st.integers(1, 6))
+    people = ["p0", "p1", "p2", "p3"]
+    ballots = [
+        {
+            "label": draw(st.sampled_from(LABELS)),
+            "names": draw(st.lists(st.sampled_from(people), min_size=1, max_size=4, unique=True)),
+            "count": draw(st.integers(1, 12)),
+        }
+        for _ in range(draw(st.integers(1, 6)))
+    ]
+    return {"law": draw(st.sampled_from(["2022:629", "1992:339"])), "places": places, "ballots": ballots}
+
+
+@settings(max_examples=200, deadline=None)
+@given(shared_name_elections())
+def test_table_replays_from_the_allotments(spec: dict) -> None:
+    # Recompute every round's comparative numbers from scratch out of the allotments before
+    # it: places count 1/k for a person allotted from k groups; a used-up list has none.
+    result = committee_allocate(spec)
+    groups = {row["id"]: row for row in result["groups"]}
+    for index, allotment in enumerate(result["allotments"]):
+        before = result["allotments"][:index]
+        groups_of: dict[str, set[str]] = {}
+        for row in before:
+            groups_of.setdefault(row["person"], set()).add(row["group"])
+        expected = {}
+        for gid, group in groups.items():
+            mine = [row["person"] for row in before if row["group"] == gid]
+            if len(mine) >= len(group["names"]):
+                expected[gid] = None
+                continue
+            counted = sum((Fraction(1, len(groups_of[p])) for p in mine), Fraction(0))
+            expected[gid] = str(Fraction(group["votes"]) / (counted + 1))
+        assert result["comparative_numbers"][index]["values"] == expected
+        highest = max(Fraction(v) for v in expected.values() if v is not None)
+        assert Fraction(allotment["comparative_number"]) == highest
+        assert expected[allotment["group"]] == str(highest)
+        # Each place is filled at once by the next name on the group's list.
+        position = sum(1 for row in before if row["group"] == allotment["group"])
+        assert allotment["person"] == groups[allotment["group"]]["names"][position]

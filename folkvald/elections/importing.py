@@ -21,7 +21,13 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
 from folkvald.elections.models import Election
-from folkvald.elections.services import PartyResolver, ResultData, StoreOutcome, result_store
+from folkvald.elections.services import (
+    PartyResolver,
+    ResultData,
+    StoreOutcome,
+    result_store,
+    stored_differences,
+)
 from folkvald.elections.valmyndigheten import results_from_file
 from folkvald.seatmath.errors import SeatMathError
 
@@ -133,6 +139,13 @@ def import_file(
         if not path.is_file():
             raise FileNotFoundError(str(path)) if not path.exists() else IsADirectoryError(str(path))
         digest = file_digest(path)
+        if not is_summary(path):
+            stored = list(Election.objects.filter(is_official=True, source_digest=digest))
+            if stored:
+                # The same file again: nothing to read, nothing changes.
+                report.outcomes = [StoreOutcome(election, "unchanged", stored_differences(election))
+                                   for election in stored]
+                return report
         results = results_from_file(path)
     except READ_ERRORS as error:
         report.error = _describe(error)

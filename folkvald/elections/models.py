@@ -66,6 +66,14 @@ class Election(models.Model):
     invalid_votes = models.PositiveIntegerField(_("övriga ogiltiga röster"), null=True, blank=True)
     eligible_voters = models.PositiveIntegerField(_("röstberättigade"), null=True, blank=True)
 
+    constituencies_missing = models.BooleanField(
+        _("valkretsar saknas i källan"), default=False,
+        help_text=_("Kommunen kan vara indelad i valkretsar som källan inte redovisar (rikssammanställningen)."),
+    )
+    method = models.JSONField(
+        _("egen metod"), null=True, blank=True,
+        help_text=_("En metod för seatmath i stället för organets regler (t.ex. spärr 3 % utan valkretsar)."),
+    )
     seats_match_official = models.BooleanField(
         _("mandaten stämmer med de officiella"), null=True, blank=True,
         help_text=_("Tomt där inga officiella mandat finns."),

@@ -12,15 +12,26 @@ from django.db.models import Prefetch, Q, QuerySet
 from folkvald.elections.models import Bloc, Body, Constituency, Election, PartyResult
 from folkvald.organisations.models import Municipality
 from folkvald.organisations.permissions import AnyUser, internal_organisation_ids
+from folkvald.seatmath import coalitions
+
+
+def uses_official_seats(election: Election) -> bool:
+    """Where the source lacks the constituencies (national summary, up to 2014) the computed seats
+    cannot reproduce the official ones; the official seats are then the council's seats."""
+    return bool(election.is_official and election.constituencies_missing and election.seats_match_official is False)
 
 
 def election_seats(*, election: Election) -> dict[str, int]:
-    """Seats per party abbreviation as computed by seatmath (the councils app builds on these)."""
+    """Seats per party abbreviation as computed by seatmath (the councils app builds on these).
+
+    The official seats instead where the source lacks the constituencies to compute them from.
+    """
+    field = "official_seats" if uses_official_seats(election) else "seats"
     return {
         abbreviation: seats
-        for abbreviation, seats in election.party_results.filter(seats__gt=0)
-        .order_by("-seats", "-votes", "position")
-        .values_list("abbreviation", "seats")
+        for abbreviation, seats in election.party_results.filter(**{f"{field}__gt": 0})
+        .order_by(f"-{field}", "-votes", "position")
+        .values_list("abbreviation", field)
     }
 
 
@@ -146,11 +157,12 @@ class ElectionView:
     next_in_line: SeatStep | None = None
     differences: list[PartyRow] = field(default_factory=list)
     constituencies: list[Constituency] = field(default_factory=list)
+    official_shown: bool = False
 
 
 def majority_line(seats: int) -> int:
-    """More than half of the seats."""
-    return seats // 2 + 1
+    """More than half of the seats (seatmath's rule)."""
+    return coalitions.majority_line(seats)
 
 
 def _fraction(value: Any) -> Fraction | None:
@@ -200,7 +212,7 @@ def explanation_figures(explanation: Mapping[str, Any] | None) -> dict[str, Any]
 
 def _bloc_rows(
     blocs: list[Bloc], rows: list[PartyRow], previous_rows: dict[int, PartyResult], previous_valid: int,
-    seats_total: int,
+    seats_total: int, *, use_official: bool = False,
 ) -> list[BlocRow]:
     valid = sum(row.votes for row in rows) or 1
     out = []
@@ -208,7 +220,7 @@ def _bloc_rows(
         party_ids = {party.pk for party in bloc.parties.all()}
         members = [row for row in rows if row.party_id in party_ids]
         votes = sum(row.votes for row in members)
-        seats = sum(row.seats for row in members)
+        seats = sum((row.official_seats or 0) if use_official else row.seats for row in members)
         previous_share = None
         if previous_valid:
             previous_votes = sum(previous_rows[pid].votes for pid in party_ids if pid in previous_rows)
@@ -266,7 +278,8 @@ def election_view(*, election: Election, explanation: Mapping[str, Any] | None =
             )
         )
     # Bloc shares count valid votes, handwritten ones included, like the party shares.
-    bloc_rows = _bloc_rows(blocs, rows, previous_rows, previous_valid, election.seats)
+    bloc_rows = _bloc_rows(blocs, rows, previous_rows, previous_valid, election.seats,
+                           use_official=uses_official_seats(election))
     for bloc_row in bloc_rows:
         bloc_row.share = Fraction(bloc_row.votes, valid)
     constituencies = list(
@@ -282,6 +295,7 @@ def election_view(*, election: Election, explanation: Mapping[str, Any] | None =
         next_in_line=figures["next_in_line"],
         differences=[row for row in rows if row.seats_differ],
         constituencies=constituencies,
+        official_shown=uses_official_seats(election),
     )
 
 

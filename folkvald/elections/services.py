@@ -73,6 +73,7 @@ class ResultData:
     source_name: str = ""
     seed: int | None = None
     from_summary: bool = False
+    divided: bool | None = None
 
     @property
     def valid_votes(self) -> int:
@@ -167,6 +168,10 @@ def spec_for(
     votes: Mapping[str, int],
     constituencies: Iterable[tuple[str, int, Mapping[str, int]]] = (),
     seed: int | None = None,
+    other_votes: int = 0,
+    constituency_other_votes: Iterable[int] | None = None,
+    method: Mapping[str, Any] | None = None,
+    lots: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """The seatmath input for an election (constituencies only where there are several)."""
     parties = [abbreviation for abbreviation, count in votes.items() if count > 0]
@@ -177,11 +182,62 @@ def spec_for(
          "votes": {abbreviation: constituency_votes.get(abbreviation, 0) for abbreviation in parties}}
         for name, constituency_seats, constituency_votes in constituencies
     ]
+    if other_votes:
+        # Hand-written votes are valid votes: they count towards the threshold.
+        spec["valid_votes"] = sum(spec["votes"].values()) + other_votes
     if len(constituency_list) > 1:
+        for item, other in zip(constituency_list, constituency_other_votes or (), strict=False):
+            if other:
+                item["valid_votes"] = sum(item["votes"].values()) + other
         spec["constituencies"] = constituency_list
     if seed is not None:
         spec["seed"] = seed
+    if method:
+        spec["body"] = "custom"
+        spec["method"] = dict(method)
+    if lots:
+        spec["lots"] = lots
     return spec
+
+
+def summary_method(data: ResultData) -> dict[str, Any] | None:
+    """The rule for a divided municipality known only from the national summary, from 2018.
+
+    With adjustment seats (from 2018) a divided council's seats are proportional over the whole
+    municipality among the parties over 3 %, so the totals follow without the constituencies.
+    Up to 2014 each constituency counted on its own, and nothing can stand in for them.
+    """
+    if data.from_summary and data.divided and (data.rules_year or data.year) >= 2018:
+        return {"name": "modified-sainte-lague", "first_divisor": "6/5", "threshold": "3/100"}
+    return None
+
+
+def lots_from_official(result: Mapping[str, Any], data: ResultData) -> list[dict[str, Any]]:
+    """The lots the authority drew, read back from the official seats (Halmstad 2018).
+
+    A tie seatmath reports is settled by its seeded lot; where that lot gave the seat to a party
+    other than the official result did, the official winners are the lot actually drawn.
+    """
+    official = {party.abbreviation: party.official_seats for party in data.parties}
+    computed = result.get("seats", {})
+    lots = []
+    for tie in result.get("ties") or []:
+        between = [str(name) for name in tie.get("between") or []]
+        winners = [str(name) for name in tie.get("winners") or []]
+        if not between or not winners or any(official.get(name) is None for name in between):
+            continue
+        losing = {name for name in between if official[name] < int(computed.get(name, 0))}
+        gaining = [name for name in between if official[name] > int(computed.get(name, 0))]
+        if not losing and not gaining:
+            continue
+        chosen = [name for name in winners if name not in losing] + [g for g in gaining if g not in winners]
+        if len(chosen) == len(winners) and set(chosen) < set(between):
+            lot: dict[str, Any] = {"between": between, "winners": chosen,
+                                   "note": "dragen av länsstyrelsen (enligt det officiella resultatet)"}
+            if tie.get("constituency"):
+                lot["constituency"] = tie["constituency"]
+            lots.append(lot)
+    return lots
 
 
 def election_spec(*, election: Election) -> dict[str, Any]:
@@ -189,16 +245,32 @@ def election_spec(*, election: Election) -> dict[str, Any]:
     party_results = list(election.party_results.all())
     by_id = {result.pk: result.abbreviation for result in party_results}
     constituencies = []
+    others = []
     for constituency in election.constituencies.prefetch_related("results"):
         constituency_votes = {by_id[row.party_result_id]: row.votes for row in constituency.results.all()}
         constituencies.append((constituency.name, constituency.seats, constituency_votes))
+        others.append(max(0, constituency.valid_votes - sum(constituency_votes.values())))
     return spec_for(
         body=election.body,
         rules_year=election.rules_year,
         seats=election.seats,
         votes={result.abbreviation: result.votes for result in party_results},
         constituencies=constituencies,
+        other_votes=election.other_votes,
+        constituency_other_votes=others,
+        method=election.method,
+        lots=_stored_lots(election),
     )
+
+
+def _stored_lots(election: Election) -> list[dict[str, Any]] | None:
+    """Lots taken from the official result, kept with the ties so a recomputation agrees."""
+    lots = [
+        {key: tie[key] for key in ("between", "winners", "constituency") if key in tie}
+        for tie in election.ties or []
+        if isinstance(tie, Mapping) and tie.get("official_lot")
+    ]
+    return lots or None
 
 
 def allocate(spec: dict[str, Any], *, explain: bool = True) -> dict[str, Any]:
@@ -331,7 +403,8 @@ def result_store(
             .first()
         )
         if existing is not None and digest and existing.source_digest == digest:
-            return StoreOutcome(existing, "unchanged", _stored_differences(existing))
+            return StoreOutcome(existing, "unchanged", stored_differences(existing))
+    method = summary_method(data)
     spec = spec_for(
         body=data.body,
         rules_year=data.rules_year or data.year,
@@ -339,10 +412,24 @@ def result_store(
         votes={party.abbreviation: party.votes for party in data.parties},
         constituencies=[(c.name, c.seats, c.votes) for c in data.constituencies],
         seed=data.seed,
+        other_votes=data.other_votes,
+        constituency_other_votes=[
+            max(0, (c.valid_votes or 0) - sum(c.votes.values())) for c in data.constituencies
+        ],
+        method=method,
     )
     result = allocate(spec, explain=explain)
     computed = {key: int(value) for key, value in result.get("seats", {}).items()}
     differences = seat_differences(data, computed)
+    ties = list(result.get("ties") or [])
+    if differences and ties:
+        lots = lots_from_official(result, data)
+        if lots:
+            retry = allocate({**spec, "lots": lots}, explain=explain)
+            retry_computed = {key: int(value) for key, value in retry.get("seats", {}).items()}
+            if not seat_differences(data, retry_computed):
+                result, computed, differences = retry, retry_computed, {}
+                ties = [dict(tie, official_lot=True) for tie in retry.get("ties") or []]
     has_official = any(party.official_seats is not None for party in data.parties)
     values = {
         "rules_year": data.rules_year or data.year,
@@ -361,7 +448,9 @@ def result_store(
         "invalid_votes": data.invalid_votes,
         "eligible_voters": data.eligible_voters,
         "seats_match_official": (not differences) if has_official else None,
-        "ties": result.get("ties") or [],
+        "constituencies_missing": data.from_summary and data.divided is not False,
+        "method": method,
+        "ties": ties,
         "empty_seats": result.get("empty_seats") or {},
         "explanation": result.get("explanation") if explain else None,
     }
@@ -381,7 +470,7 @@ def result_store(
     return StoreOutcome(election, status, differences)
 
 
-def _stored_differences(election: Election) -> dict[str, tuple[int | None, int]]:
+def stored_differences(election: Election) -> dict[str, tuple[int | None, int]]:
     if election.seats_match_official is not False:
         return {}
     return {
@@ -407,7 +496,8 @@ def election_recompute(*, election: Election) -> StoreOutcome:
     }
     has_official = any(row.official_seats is not None for row in rows)
     election.seats_match_official = (not differences) if has_official else None
-    election.ties = result.get("ties") or []
+    official_lots = _stored_lots(election) is not None
+    election.ties = [dict(tie, official_lot=True) if official_lots else tie for tie in result.get("ties") or []]
     election.empty_seats = result.get("empty_seats") or {}
     election.explanation = result.get("explanation") or {}
     election.save(update_fields=["seats_match_official", "ties", "empty_seats", "explanation", "updated"])
@@ -493,5 +583,8 @@ def election_what_if(*, election: Election, votes: Mapping[str, int]) -> dict[st
         seats=election.seats,
         votes=votes,
         constituencies=scaled_constituencies(election, votes),
+        other_votes=election.other_votes,
+        method=election.method,
+        lots=_stored_lots(election),
     )
     return allocate(spec, explain=True)

@@ -46,6 +46,7 @@ def result_data(result: MunicipalResult) -> ResultData:
         election_day=result.election_day,
         source_name=result.source,
         from_summary=result.from_summary,
+        divided=result.divided,
     )
 
 

@@ -24,29 +24,30 @@ from folkvald.elections.permissions import (
     require_results_manager,
 )
 from folkvald.organisations.permissions import Level
+from folkvald.seatmath import coalitions
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
-
-
-def _diagram(rows: list[Any]) -> list[charts.Seat]:
-    return charts.parliament_seats(
-        [charts.DiagramParty(row.abbreviation, row.colour, row.seats) for row in rows]
-    )
 
 
 def _page_context(request: HttpRequest, election: Election) -> dict[str, Any]:
     explanation = services.election_explain(election=election)
     view = selectors.election_view(election=election, explanation=explanation)
+    shown = [
+        charts.DiagramParty(row.abbreviation, row.colour,
+                            (row.official_seats or 0) if view.official_shown else row.seats)
+        for row in view.rows
+    ]
     by_abbreviation = {row.abbreviation: row for row in view.rows}
-    ordered = charts.party_order(
-        [charts.DiagramParty(row.abbreviation, row.colour, row.seats) for row in view.rows if row.seats]
-    )
-    seat_rows = [by_abbreviation[party.abbreviation] for party in ordered]
+    seat_rows = [
+        {"abbreviation": party.abbreviation, "name": by_abbreviation[party.abbreviation].name,
+         "colour": party.colour, "seats": party.seats}
+        for party in charts.party_order([party for party in shown if party.seats])
+    ]
     return {
         "election": election,
         "view": view,
         "seat_rows": seat_rows,
-        "diagram": _diagram(view.rows),
+        "diagram": charts.parliament_seats(shown),
         "can_enter": bool(election.municipality and managed_organisations_in(request.user, election.municipality)),
     }
 
@@ -129,10 +130,12 @@ def _what_if_result(election: Election, view: selectors.ElectionView, votes: dic
     majority = selectors.majority_line(election.seats)
     blocs = []
     for bloc in view.blocs:
-        bloc_seats = sum(seats.get(abbreviation, 0) for abbreviation in bloc.abbreviations)
+        status = coalitions.coalition(seats or {"-": 0}, [a for a in bloc.abbreviations if a in seats],
+                                      total=election.seats)
         bloc_votes = sum(votes.get(abbreviation, 0) for abbreviation in bloc.abbreviations)
-        blocs.append({"name": bloc.name, "seats": bloc_seats, "real_seats": bloc.seats,
-                      "share": Fraction(bloc_votes, valid), "majority": bloc_seats >= majority})
+        blocs.append({"name": bloc.name, "seats": status.seats, "real_seats": bloc.seats,
+                      "share": Fraction(bloc_votes, valid), "majority": status.majority,
+                      "margin": status.margin})
     figures = selectors.explanation_figures(result.get("explanation"))
     largest = max(rows, key=lambda row: row["seats"]) if rows else None
     return {

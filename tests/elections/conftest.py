@@ -18,6 +18,24 @@ def data_file(year: int, code: str) -> Path:
     return DATA / f"kf-{year}" / f"slutresultat_{code}K.xml.gz"
 
 
+_parsed: dict[tuple[str, int, int], list] = {}
+
+
+@pytest.fixture(autouse=True)
+def _parse_once(monkeypatch):
+    """Parse each shipped file once per test run (parsing is the slow part; results are frozen)."""
+    from folkvald.seatmath.valmyndigheten import read_file
+
+    def cached(path):
+        stat = Path(path).stat()
+        key = (str(path), stat.st_mtime_ns, stat.st_size)
+        if key not in _parsed:
+            _parsed[key] = read_file(path)
+        return _parsed[key]
+
+    monkeypatch.setattr("folkvald.elections.valmyndigheten.read_file", cached)
+
+
 @pytest.fixture
 def lund(db):
     """Lund 2010, 2014 and 2018 with the blocs of 2014 (de rödgröna S+MP+V+FI, Alliansen M+FP+C+KD)."""

@@ -114,3 +114,24 @@ def test_delete_needs_manage(client, lund, world):
     client.force_login(world.owner)
     assert client.post(url).status_code == 302
     assert not Election.objects.filter(pk=election.pk).exists()
+
+
+def test_unpublished_counts_are_not_listed_for_others(client, lund, world):
+    from folkvald.elections import services
+
+    services.unofficial_result_create(
+        data=services.ResultData(year=2014, seats=65, parties=[services.PartyVotes("S", 100)]),
+        organisation=world.branch, label="Hemlig valnattsräkning", published=False,
+    )
+    for user in (None, world.outsider, world.other_member):
+        if user:
+            client.force_login(user)
+        assert "Hemlig valnattsräkning" not in client.get("/val/1281/2014/").content.decode()
+        assert "Hemlig valnattsräkning" not in client.get("/val/1281/").content.decode()
+    client.force_login(world.member)
+    assert "Hemlig valnattsräkning" in client.get("/val/1281/2014/").content.decode()
+
+
+def test_organisation_pages_link_to_the_results(client, lund, world):
+    content = client.get(f"/organisationer/{world.branch.pk}/").content.decode()
+    assert 'href="/val/1281/"' in content and "Valresultat i Lund" in content

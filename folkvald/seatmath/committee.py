@@ -356,13 +356,26 @@ def _distribute(groups: list[BallotGroup], places: int, lot: Lot) -> _Outcome:
 
 def _result(election: _Election, groups: list[BallotGroup], outcome: _Outcome, lot: Lot) -> dict[str, Any]:
     by_id = {group.id: group for group in groups}
+    # A tie decides a place (not merely the order of two places) when one of the tied groups
+    # never gets a place at that comparative number.
+    won = {(item["group"], item["comparative_number"]) for item in outcome.allotments}
+    decisive_rounds: set[int] = set()
+    for draw in lot.draws:
+        if draw["kind"] == "place":
+            draw["decisive"] = not all((gid, draw["value"]) in won for gid in draw["between"])
+            if draw["decisive"]:
+                decisive_rounds.add(draw["round"])
+    first_allotment: dict[str, dict[str, Any]] = {}
+    for allotment in outcome.allotments:
+        allotment["by_lot"] = allotment["round"] in decisive_rounds
+        first_allotment.setdefault(allotment["person"], allotment)
     places = []
     places_by_label: dict[str, int] = {}
     for number, person in enumerate(outcome.seats, start=1):
         first, *also = outcome.person_groups[person]
         label = by_id[first].label
         places.append({"place": number, "person": person, "group": first, "label": label,
-                       "also_from": also})
+                       "also_from": also, "by_lot": first_allotment[person]["by_lot"]})
         places_by_label[label] = places_by_label.get(label, 0) + 1
     group_rows = []
     for group in groups:

@@ -15,7 +15,18 @@ from folkvald.seatmath.committee import (
     substitute_order,
 )
 
-HUDDINGE_2022 = {"S": 18, "M": 13, "SD": 8, "V": 6, "C": 4, "DP": 3, "L": 3, "MP": 2, "KD": 2, "HP": 2}
+HUDDINGE_2022 = {
+    "S": 18,
+    "M": 13,
+    "SD": 8,
+    "V": 6,
+    "C": 4,
+    "DP": 3,
+    "L": 3,
+    "MP": 2,
+    "KD": 2,
+    "HP": 2,
+}
 
 
 def ballots(groups: dict[str, int], names: int = 13) -> list[dict[str, object]]:
@@ -76,7 +87,14 @@ def test_scenarios_b_to_e(groups: dict[str, int], places: int, expected: dict[st
 def test_comparative_number_table_first_and_last_rounds() -> None:
     result = elect(SCENARIO_B, 11)
     first = result["comparative_numbers"][0]
-    assert first["values"] == {"S+C+MP+HP+V": "32", "M": "13", "SD": "8", "DP": "3", "L": "3", "KD": "2"}
+    assert first["values"] == {
+        "S+C+MP+HP+V": "32",
+        "M": "13",
+        "SD": "8",
+        "DP": "3",
+        "L": "3",
+        "KD": "2",
+    }
     last = result["comparative_numbers"][-1]
     # Before the 11th place: joint list 32/8 with 7 places, M 13/3 with 2, SD 8/2 with 1.
     assert last["values"]["S+C+MP+HP+V"] == "4"
@@ -120,6 +138,9 @@ def test_ties_are_recorded_and_reproducible() -> None:
         (10, "4", ["SD", "C"]),
     ]
     assert first["lot"] == {"seed": 7, "draws": 2}
+    # Both tied groups get a place at 6 and at 4: the lot only decides the order.
+    assert [tie["decisive"] for tie in ties] == [False, False]
+    assert not any(row["by_lot"] for row in first["places"])
 
 
 def test_a_lot_decides_the_last_place() -> None:
@@ -134,9 +155,11 @@ def test_a_lot_decides_the_last_place() -> None:
     winners = set()
     for seed in range(12):
         result = committee_allocate({**spec, "seed": seed})
-        (tie,) = result["ties"]
+        (tie,) = result["ties"][:1]
         assert tie["between"] == ["A", "B"]
+        assert tie["decisive"] is True
         assert result["places"][0]["group"] == tie["chosen"]
+        assert result["places"][0]["by_lot"] is True
         winners.add(tie["chosen"])
     assert winners == {"A", "B"}  # the lot is not fixed to one side
 
@@ -173,8 +196,15 @@ def test_person_from_two_groups_counts_half_in_each() -> None:
     ]
     assert result["comparative_numbers"][3]["values"] == {"A": "4", "B": "8/3", "C": "5/2"}
     assert result["allotments"][2] == {
-        "round": 3, "group": "B", "label": "B", "person": "P", "comparative_number": "4",
-        "place": 1, "shared": True, "tie": False,
+        "round": 3,
+        "group": "B",
+        "label": "B",
+        "person": "P",
+        "comparative_number": "4",
+        "place": 1,
+        "shared": True,
+        "tie": False,
+        "by_lot": False,
     }
     assert result["places_by_label"] == {"A": 2, "C": 1}
     groups = {row["id"]: row for row in result["groups"]}
@@ -225,7 +255,11 @@ def test_exhausted_list_leaves_the_count_and_no_place_stays_empty() -> None:
 
 def test_places_stay_empty_only_when_every_list_is_used_up() -> None:
     result = committee_allocate(
-        {"law": "2022:629", "places": 3, "ballots": [{"label": "A", "names": ["A1", "A2"], "count": 4}]}
+        {
+            "law": "2022:629",
+            "places": 3,
+            "ballots": [{"label": "A", "names": ["A1", "A2"], "count": 4}],
+        }
     )
     assert [row["person"] for row in result["places"]] == ["A1", "A2"]
     assert result["unfilled"] == 1
@@ -345,7 +379,11 @@ def test_void_ballots_and_ignored_names() -> None:
 
 def test_names_beyond_the_number_of_places_are_ignored() -> None:
     result = committee_allocate(
-        {"law": "2022:629", "places": 2, "ballots": [{"label": "S", "names": ["A", "B", "C"], "count": 2}]}
+        {
+            "law": "2022:629",
+            "places": 2,
+            "ballots": [{"label": "S", "names": ["A", "B", "C"], "count": 2}],
+        }
     )
     assert result["groups"][0]["names"] == ["A", "B"]
 
@@ -389,10 +427,19 @@ def test_substitute_order_same_label_first_then_vote_total_then_list() -> None:
         "M": ["m1", "m2", "s1", "s2", "sd1"],
     }
     subs = result["substitutes"]
-    assert [row["person"] for row in substitute_order(subs, "SD")] == ["sd1", "s1", "s2", "m1", "m2"]
+    assert [row["person"] for row in substitute_order(subs, "SD")] == [
+        "sd1",
+        "s1",
+        "s2",
+        "m1",
+        "m2",
+    ]
     assert [row["person"] for row in substitute_order(subs, "V")] == ["s1", "s2", "m1", "m2", "sd1"]
     assert [row["person"] for row in substitute_order(subs, "M", unavailable={"m1"})] == [
-        "m2", "s1", "s2", "sd1",
+        "m2",
+        "s1",
+        "s2",
+        "sd1",
     ]
 
 
@@ -439,7 +486,8 @@ def test_substitute_allotted_from_two_groups_counts_for_the_first() -> None:
         }
     )
     assert [(row["person"], row["group"]) for row in result["substitutes"]["places"]] == [
-        ("x", "A"), ("y", "A"),
+        ("x", "A"),
+        ("y", "A"),
     ]
     assert [row["person"] for row in substitute_order(result["substitutes"], "B")] == ["x", "y"]
 
@@ -450,18 +498,66 @@ def test_substitute_allotted_from_two_groups_counts_for_the_first() -> None:
 @pytest.mark.parametrize(
     ("spec", "message"),
     [
-        ({"law": "2014", "places": 3, "ballots": [{"label": "A", "names": ["a"]}]}, "'law' must be one of"),
-        ({"law": "2022:629", "places": 0, "ballots": [{"label": "A", "names": ["a"]}]}, "at least 1"),
-        ({"law": "2022:629", "places": True, "ballots": [{"label": "A", "names": ["a"]}]}, "whole number"),
+        (
+            {"law": "2014", "places": 3, "ballots": [{"label": "A", "names": ["a"]}]},
+            "'law' must be one of",
+        ),
+        (
+            {"law": "2022:629", "places": 0, "ballots": [{"label": "A", "names": ["a"]}]},
+            "at least 1",
+        ),
+        (
+            {"law": "2022:629", "places": True, "ballots": [{"label": "A", "names": ["a"]}]},
+            "whole number",
+        ),
         ({"law": "2022:629", "places": 3, "ballots": []}, "non-empty list"),
-        ({"law": "2022:629", "places": 3, "ballots": [{"label": "A", "names": ["a", "a"]}]}, "names 'a' twice"),
-        ({"law": "2022:629", "places": 3, "ballots": [{"label": "A", "names": ["a"], "count": 0}]}, "at least 1"),
+        (
+            {"law": "2022:629", "places": 3, "ballots": [{"label": "A", "names": ["a", "a"]}]},
+            "names 'a' twice",
+        ),
+        (
+            {
+                "law": "2022:629",
+                "places": 3,
+                "ballots": [{"label": "A", "names": ["a"], "count": 0}],
+            },
+            "at least 1",
+        ),
         ({"law": "2022:629", "places": 3, "ballot": []}, "unknown key 'ballot'"),
-        ({"law": "2022:629", "places": 3, "ballots": [{"label": "A", "names": ["a"], "struck": ["b"]}]}, "does not name"),
-        ({"law": "2022:629", "places": 3, "present": 2, "ballots": [{"label": "A", "names": ["a"], "count": 3}]}, "only 2 members"),
-        ({"law": "2022:629", "places": 3, "ballots": [{"label": "", "names": ["a"]}]}, "no valid ballot"),
-        ({"law": "2022:629", "places": 3, "ballots": [{"label": "A", "names": [""]}]}, "non-empty text"),
-        ({"law": "2022:629", "places": 3, "ballots": [{"label": "A", "names": ["a"]}], "substitutes": []}, "'substitutes' must be"),
+        (
+            {
+                "law": "2022:629",
+                "places": 3,
+                "ballots": [{"label": "A", "names": ["a"], "struck": ["b"]}],
+            },
+            "does not name",
+        ),
+        (
+            {
+                "law": "2022:629",
+                "places": 3,
+                "present": 2,
+                "ballots": [{"label": "A", "names": ["a"], "count": 3}],
+            },
+            "only 2 members",
+        ),
+        (
+            {"law": "2022:629", "places": 3, "ballots": [{"label": "", "names": ["a"]}]},
+            "no valid ballot",
+        ),
+        (
+            {"law": "2022:629", "places": 3, "ballots": [{"label": "A", "names": [""]}]},
+            "non-empty text",
+        ),
+        (
+            {
+                "law": "2022:629",
+                "places": 3,
+                "ballots": [{"label": "A", "names": ["a"]}],
+                "substitutes": [],
+            },
+            "'substitutes' must be",
+        ),
     ],
 )
 def test_bad_input_is_one_clear_line(spec: dict, message: str) -> None:
@@ -486,7 +582,10 @@ def test_places_of_a_joint_list_by_party() -> None:
         "law": "2022:629",
         "places": 11,
         "ballots": [{"label": "S+C+MP+HP+V", "names": joint, "count": 32}]
-        + [{"label": p, "names": [f"{p} {i}" for i in range(1, 12)], "count": n} for p, n in others.items()],
+        + [
+            {"label": p, "names": [f"{p} {i}" for i in range(1, 12)], "count": n}
+            for p, n in others.items()
+        ],
         "parties": {name: name.split()[0] for name in joint}
         | {f"{p} {i}": p for p in others for i in range(1, 12)},
     }
@@ -500,6 +599,12 @@ def test_substitute_order_from_a_separately_run_election() -> None:
     # The substitutes' election run on its own (as the council does it, after the members').
     alone = committee_allocate({"law": "2022:629", **SUBSTITUTE_SPEC["substitutes"]})
     assert alone["precedence"] == ["S+C", "M", "SD"]
-    assert [row["person"] for row in substitute_order(alone, "M")] == ["m1", "m2", "s1", "s2", "sd1"]
+    assert [row["person"] for row in substitute_order(alone, "M")] == [
+        "m1",
+        "m2",
+        "s1",
+        "s2",
+        "sd1",
+    ]
     with pytest.raises(SeatMathError, match="needs the result of committee_allocate"):
         substitute_order({"places": []}, "M")

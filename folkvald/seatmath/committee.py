@@ -402,7 +402,7 @@ def _result(election: _Election, groups: list[BallotGroup], outcome: _Outcome, l
         "unfilled": election.places - len(outcome.seats),
         "allotments": outcome.allotments,
         "comparative_numbers": outcome.table,
-        "ties": lot.draws,
+        "ties": list(lot.draws),
         "lot": {"seed": lot.seed, "draws": len(lot.draws)},
     }
 
@@ -414,6 +414,7 @@ def _elect(election: _Election) -> dict[str, Any]:
     result = _result(election, groups, outcome, lot)
     # Drawn last, so that it never changes the places; used when these are substitutes.
     result["precedence"] = _precedence(result, lot)
+    result["precedence_ties"] = lot.draws[len(result["ties"]):]
     result["lot"]["draws"] = len(lot.draws)
     return result
 
@@ -434,8 +435,8 @@ def substitute_order(
     the absent member's group come first; then substitutes from the group with the highest
     vote total, then the next, and so on; within a group in the order of its name list. A
     person allotted from several groups counts as elected for the group that allotted them
-    first. Groups with equal vote totals are in the order drawn by lot and recorded in
-    ``substitutes["precedence"]`` and its ties. Persons in `unavailable` are left out.
+    first. Groups with equal vote totals are in the order drawn by lot, recorded in
+    ``substitutes["precedence"]`` and ``substitutes["precedence_ties"]``. Persons in `unavailable` are left out.
     """
     if not isinstance(member_label, str):
         raise SeatMathError("the member's group label must be a text")

@@ -462,8 +462,11 @@ def test_substitute_groups_with_equal_totals_ordered_by_recorded_lot() -> None:
     }
     result = committee_allocate(spec)
     subs = result["substitutes"]
-    drawn = [tie for tie in subs["ties"] if tie["kind"] == "substitute precedence"]
+    drawn = subs["precedence_ties"]
     assert len(drawn) == 1
+    assert drawn[0]["kind"] == "substitute precedence"
+    assert all(tie["kind"] == "place" for tie in subs["ties"])
+    assert subs["lot"]["draws"] == len(subs["ties"]) + 1
     assert subs["precedence"] == drawn[0]["order"]
     assert sorted(subs["precedence"]) == ["A", "B"]
     assert committee_allocate(spec) == result

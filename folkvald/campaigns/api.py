@@ -1,5 +1,171 @@
-"""JSON API of the campaigns app, mounted under /api/v1/ by folkvald.api."""
+"""JSON API of the campaigns app, mounted under /api/v1/ by folkvald.api.
 
-from ninja import Router
+Contracts (docs/campaigns.md): ``GET /campaigns``, ``GET /campaigns/{id}/progress?organisation={id}``
+(public for published campaigns) and ``POST /campaigns/{id}/reports`` (a signed-in volunteer,
+session and CSRF token) with a device-made ``id``: the same id again answers 200 with the
+stored report and changes no count; a new report answers 201.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
+from ninja.security import django_auth
+
+from folkvald.campaigns import selectors, services
+from folkvald.campaigns.models import Campaign, PlaceKind, Report, Source
+from folkvald.campaigns.permissions import (
+    access_campaign,
+    access_campaign_organisation,
+    access_reporting,
+)
+from folkvald.organisations.selectors import person_for_user
 
 router = Router(tags=["campaigns"])
+
+
+class CampaignOut(Schema):
+    id: int
+    name: str
+    start: dt.date
+    end: dt.date
+    national_target: int
+    organisation_id: int
+    topics: list[str]
+
+
+class WeekOut(Schema):
+    week: str = Field(description="ISO week, e.g. 2014-W37")
+    start: dt.date
+    conversations: int
+    cumulative: int
+    target: int | None = Field(description="this week's part of the target")
+    pace: int | None = Field(description="the cumulative target by the end of the week")
+
+
+class ProgressOut(Schema):
+    campaign_id: int
+    organisation_id: int
+    organisation: str
+    target: int | None
+    reported: int
+    reports: int
+    share: float | None = Field(description="reported / target, rounded to 4 decimals; null without a target")
+    by_week: list[WeekOut]
+
+
+class ReportIn(Schema):
+    id: uuid.UUID | None = Field(None, description="made on the device; the same id twice is stored once")
+    organisation: int
+    date: dt.date
+    place: str
+    place_kind: str = PlaceKind.NAMED
+    activity: str
+    conversations: int
+    topics: list[str] = []
+    note: str = ""
+    team: int | None = None
+
+
+class ReportOut(Schema):
+    id: uuid.UUID
+    campaign_id: int
+    organisation_id: int
+    team_id: int | None
+    date: dt.date
+    place_kind: str
+    place: str
+    activity: str
+    conversations: int
+    topics: list[str]
+    note: str
+    created: dt.datetime
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: dict[str, list[str]] = {}
+
+
+def _campaign_out(campaign: Campaign) -> dict:
+    return {
+        "id": campaign.pk, "name": campaign.name, "start": campaign.start, "end": campaign.end,
+        "national_target": campaign.national_target, "organisation_id": campaign.organisation_id,
+        "topics": list(campaign.topics),
+    }
+
+
+@router.get("/campaigns", response=list[CampaignOut], summary="Campaigns you may see (every published one)")
+def list_campaigns(request: HttpRequest) -> list[dict]:
+    return [_campaign_out(c) for c in selectors.visible_campaigns(request.user).order_by("-start", "pk")]
+
+
+@router.get("/campaigns/{campaign_id}", response=CampaignOut, summary="One campaign")
+def get_campaign(request: HttpRequest, campaign_id: int) -> dict:
+    return _campaign_out(access_campaign(request.user, campaign_id))
+
+
+@router.get(
+    "/campaigns/{campaign_id}/progress", response=ProgressOut,
+    summary="Target, reported, share and the weeks of one organisation (the owner without ?organisation)",
+)
+def get_progress(request: HttpRequest, campaign_id: int, organisation: int | None = None) -> dict:
+    campaign = access_campaign(request.user, campaign_id)
+    org = access_campaign_organisation(request.user, campaign, organisation)
+    result = selectors.progress(campaign=campaign, organisation=org, user=request.user, detail=False)
+    return {
+        "campaign_id": campaign.pk, "organisation_id": org.pk, "organisation": org.name,
+        "target": result.target, "reported": result.reported, "reports": result.reports,
+        "share": round(float(result.share), 4) if result.share is not None else None,
+        "by_week": [
+            {"week": w.label, "start": w.start, "conversations": w.conversations, "cumulative": w.cumulative,
+             "target": w.target, "pace": w.pace}
+            for w in result.weeks
+        ],
+    }
+
+
+def _report_out(report: Report) -> dict:
+    return {
+        "id": report.id, "campaign_id": report.campaign_id, "organisation_id": report.organisation_id,
+        "team_id": report.team_id, "date": report.date, "place_kind": report.place_kind, "place": report.place,
+        "activity": report.activity, "conversations": report.conversations, "topics": list(report.topics),
+        "note": report.note, "created": report.created,
+    }
+
+
+@router.post(
+    "/campaigns/{campaign_id}/reports",
+    response={200: ReportOut, 201: ReportOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    auth=django_auth,
+    summary="Report conversations (201 new; 200 the same id again, stored once)",
+)
+def post_report(request: HttpRequest, campaign_id: int, payload: ReportIn):
+    campaign, organisation = access_reporting(request.user, campaign_id, payload.organisation)
+    reporter = person_for_user(user=request.user)
+    if reporter is None:
+        return 422, {"detail": "Inloggningen hör inte till någon person.", "errors": {}}
+    team = None
+    if payload.team is not None:
+        team = selectors.campaign_teams(campaign=campaign, organisation_ids=[organisation.pk]).filter(
+            pk=payload.team
+        ).first()
+        if team is None:
+            return 422, {"detail": "Okänt lag.", "errors": {"team": ["Okänt lag."]}}
+    try:
+        report, created = services.report_create(
+            campaign=campaign, organisation=organisation, reporter=reporter, report_id=payload.id,
+            date=payload.date, place=payload.place, place_kind=payload.place_kind, activity=payload.activity,
+            conversations=payload.conversations, topics=payload.topics, note=payload.note, team=team,
+            source=Source.DEVICE if payload.id else Source.API,
+        )
+    except ValidationError as error:
+        errors = error.message_dict if hasattr(error, "message_dict") else {"__all__": error.messages}
+        return 422, {"detail": "Rapporten har fel.", "errors": errors}
+    except services.ReportConflict:
+        return 409, {"detail": "Det id:t hör till en annan rapport.", "errors": {}}
+    return (201 if created else 200), _report_out(report)

@@ -752,10 +752,13 @@ def spec_from_result(result: MunicipalResult) -> dict[str, Any]:
                 "seats": c.fixed_seats,
                 "votes": {p: c.votes.get(p, 0) for p in parties},
                 "valid_votes": c.tally.valid_votes,
+                **_candidates(c.seats, c.vacancies),
             }
             for label, c in zip(labels, result.constituencies, strict=True)
         ]
-    elif result.divided and result.year >= 2018:
+    else:
+        spec.update(_candidates(result.seats, result.vacancies))
+    if len(result.constituencies) <= 1 and result.divided and result.year >= 2018:
         # Divided, but the file (the national summary) has no constituency votes. Since 2018
         # the council-wide result is each party's share of all seats by the 1.2 method among
         # the parties with 3 % (surplus fixed seats are returned), which needs no constituency.
@@ -765,7 +768,7 @@ def spec_from_result(result: MunicipalResult) -> dict[str, Any]:
             "several constituencies, but no constituency votes in this file: the council-wide "
             "seats by 14 kap. 4 and 6 §§ (1.2, 3 %), without the constituencies"
         )
-    elif result.from_summary and result.divided is None:
+    elif len(result.constituencies) <= 1 and result.from_summary and result.divided is None:
         source["note"] = (
             "totals only: where the council was elected in several constituencies (each "
             "counted on its own up to 2014), seats computed from them can differ from the "
@@ -787,6 +790,14 @@ def spec_from_result(result: MunicipalResult) -> dict[str, Any]:
     spec["official"] = official
     spec["source"] = source
     return spec
+
+
+def _candidates(seats: dict[str, int], vacancies: dict[str, int]) -> dict[str, Any]:
+    """``{"candidates": ...}`` for the parties that ran out of candidates: as many as they
+    could seat (read off the certified result), so that allocate leaves the rest empty."""
+    if not vacancies:
+        return {}
+    return {"candidates": {p: seats.get(p, 0) - n for p, n in vacancies.items()}}
 
 
 def _official_constituency(c: Constituency) -> dict[str, Any]:

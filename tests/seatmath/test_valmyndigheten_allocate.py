@@ -40,6 +40,7 @@ def assert_reproduces(spec: dict[str, Any]) -> None:
     official = spec["official"]
     assert nonzero(result["seats"]) == official["seats"]
     assert sum(result["seats"].values()) == spec["seats"]
+    assert nonzero(result["empty_seats"]) == official.get("empty_seats", {})
     wanted_ties = ["input"] if "lots" in spec else []
     assert [tie["decided_by"] for tie in result["ties"]] == wanted_ties
     if "constituencies" in spec:
@@ -118,3 +119,12 @@ def test_the_summary_reproduces_every_undivided_municipality(year: int) -> None:
             assert from_summary.get(key) == from_file.get(key), (code, key)
         assert from_summary["official"]["seats"] == from_file["official"]["seats"], code
         assert "constituencies" not in from_summary and "constituencies" not in from_file
+
+
+def test_seats_without_candidates_stay_empty() -> None:
+    # Norsjö 2018: SD won a seat it could not fill ("Kunde inte utses").
+    spec = spec_from_file(result_file(2018, "2417"))
+    assert spec["candidates"] == {"SD": 0}
+    result = allocate({**spec, "explain": False})
+    assert result["seats"]["SD"] == 1
+    assert result["empty_seats"] == {"SD": 1}

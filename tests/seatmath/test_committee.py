@@ -124,6 +124,30 @@ def test_required_for_proportional_rounds_up_only_fractions() -> None:
     assert not can_force_proportional(5, 61, 11)
 
 
+def test_skr_example_2022() -> None:
+    # SKR, "Exempel på hur platser kan fördelas i en nämnd vid val enligt LPV" (2022): a council
+    # of 31 (A 17, B 5, C 5, D 2, E 1, F 1; D, E and F on one list G) elects 7. The places go
+    # at 17, 17/2, 17/3, 5 (B and C tied: lot), 5, 17/4 and G's 4: A 4, B 1, C 1, G 1.
+    result = committee_allocate(
+        {
+            "law": "2022:629",
+            "places": 7,
+            "present": 31,
+            "ballots": [
+                {"label": label, "names": [f"{label}{i}" for i in range(1, 8)], "count": count}
+                for label, count in {"A": 17, "B": 5, "C": 5, "G": 4}.items()
+            ],
+        }
+    )
+    assert result["places_by_label"] == {"A": 4, "B": 1, "C": 1, "G": 1}
+    assert [row["comparative_number"] for row in result["allotments"]] == [
+        "17", "17/2", "17/3", "5", "5", "17/4", "4",
+    ]
+    (tie,) = result["ties"]
+    assert (tie["round"], tie["between"], tie["decisive"]) == (4, ["B", "C"], False)
+    assert result["proportional_demand"]["required"] == 4  # ⌈31/8⌉
+
+
 # --------------------------------------------------------------------- ties and the lot
 
 

@@ -11,7 +11,12 @@ import pytest
 
 from folkvald.agenda.figures import ParsedFigure
 from folkvald.agenda.models import Agreement, Decision, Reform
-from folkvald.agenda.services import agreement_create, decision_create, reform_create, reform_status_change
+from folkvald.agenda.services import (
+    agreement_create,
+    decision_create,
+    reform_create,
+    reform_status_change,
+)
 from folkvald.organisations.models import Party
 
 NOTE_MARKER = "INTERN-ANTECKNING-XYZZY"

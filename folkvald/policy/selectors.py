@@ -57,7 +57,7 @@ def organisation_groups(*, organisation: Organisation, internal: bool) -> QueryS
         WorkingGroup.objects.filter(organisation=organisation)
         .select_related("programme")
         .prefetch_related(Prefetch("memberships", queryset=current_memberships(), to_attr="current_members"))
-        .order_by("-kind", "position", "name")  # "steering" sorts after "working"; reversed puts it first
+        .order_by("kind", "position", "name")  # "steering" sorts before "working"
     )
     return groups if internal else groups.filter(is_published=True)
 

@@ -60,8 +60,8 @@ def overview(request: HttpRequest, organisation_id: int) -> HttpResponse:
     groups = list(selectors.organisation_groups(organisation=organisation, internal=internal))
     context = {
         "organisation": organisation,
-        "level": level,
-        "Level": Level,
+        "internal": level >= Level.INTERNAL,
+        "manage": level >= Level.MANAGE,
         "programmes": selectors.organisation_programmes(organisation=organisation, internal=internal),
         "steering_groups": [group for group in groups if group.is_steering],
         "groups": [group for group in groups if not group.is_steering],
@@ -96,8 +96,8 @@ def events(request: HttpRequest, organisation_id: int) -> HttpResponse:
     context = {
         "organisation": organisation,
         "events": selectors.organisation_events(organisation=organisation, internal=level >= Level.INTERNAL),
-        "level": level,
-        "Level": Level,
+        "internal": level >= Level.INTERNAL,
+        "manage": level >= Level.MANAGE,
     }
     return render(request, "policy/events.html", context)
 
@@ -164,8 +164,8 @@ def group_detail(request: HttpRequest, group_id: int) -> HttpResponse:
     context = {
         "group": group,
         "organisation": group.organisation,
-        "level": level,
-        "Level": Level,
+        "internal": level >= Level.INTERNAL,
+        "manage": level >= Level.MANAGE,
         "members": selectors.group_current_members(group=group),
         "deliverables": selectors.group_deliverables(group=group),
         "events": selectors.group_events(group=group, internal=internal),
@@ -278,8 +278,8 @@ def motion_detail(request: HttpRequest, motion_id: int) -> HttpResponse:
     context = {
         "motion": motion,
         "organisation": motion.organisation,
-        "level": level,
-        "Level": Level,
+        "internal": level >= Level.INTERNAL,
+        "manage": level >= Level.MANAGE,
         "versions": versions,
         "current": current,
         "diff": diff,
@@ -435,8 +435,8 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
     context = {
         "event": event,
         "organisation": event.organisation,
-        "level": level,
-        "Level": Level,
+        "internal": level >= Level.INTERNAL,
+        "manage": level >= Level.MANAGE,
         "form": form,
         "registered": selectors.event_registered_count(event=event),
         "open_for_registration": event.registration != RegistrationMode.NONE,

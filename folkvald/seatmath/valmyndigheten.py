@@ -270,19 +270,11 @@ def read_file(path: str | os.PathLike[str]) -> list[MunicipalResult]:
     p = Path(path)
     try:
         with p.open("rb") as handle:
-            head = handle.read(2)
-            handle.seek(0)
-            if head == b"\x1f\x8b":
-                with gzip.GzipFile(fileobj=handle) as unzipped:
-                    data = unzipped.read(MAX_XML_BYTES + 1)
-            else:
-                data = handle.read(MAX_XML_BYTES + 1)
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        raise SeatMathError(f"{p.name}: not a complete gzip file ({exc})") from None
+            data = handle.read(MAX_XML_BYTES + 1)
     except OSError as exc:
         raise SeatMathError(f"{p.name}: cannot be read ({exc.strerror or exc})") from None
     if len(data) > MAX_XML_BYTES:
-        raise SeatMathError(f"{p.name}: larger than {MAX_XML_BYTES // (1024 * 1024)} MiB of XML")
+        raise SeatMathError(f"{p.name}: larger than {MAX_XML_BYTES // (1024 * 1024)} MiB")
     return read_bytes(data, name=p.name)
 
 
@@ -290,9 +282,12 @@ def read_bytes(data: bytes, *, name: str = "<data>") -> list[MunicipalResult]:
     """Read the XML (or gzip of it) in ``data``; ``name`` names it in error messages."""
     if data[:2] == b"\x1f\x8b":
         try:
-            data = gzip.decompress(data)
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as unzipped:
+                data = unzipped.read(MAX_XML_BYTES + 1)
         except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
             raise SeatMathError(f"{name}: not a complete gzip file ({exc})") from None
+    if len(data) > MAX_XML_BYTES:
+        raise SeatMathError(f"{name}: larger than {MAX_XML_BYTES // (1024 * 1024)} MiB of XML")
     _refuse_entities(data, name)
     reader = _Reader(name)
     try:
@@ -390,6 +385,7 @@ class _Reader:
         self.root_attrs: dict[str, str] | None = None
         self.municipalities: list[_Area] = []
         self.saw_nation = False
+        self.codes: set[str] = set()
 
     # -- errors and attributes
 
@@ -432,6 +428,10 @@ class _Reader:
         if tag in _AREA_KINDS:
             new = _Area(_AREA_KINDS[tag], attrs)
             if tag == "KOMMUN":
+                code = attrs.get("KOD", "")
+                if code in self.codes:
+                    raise self.fail(f"municipality {code} appears twice")
+                self.codes.add(code)
                 self.municipalities.append(new)
             elif area is None:
                 raise self.fail(f"<{tag}> outside a municipality")

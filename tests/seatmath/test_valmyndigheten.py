@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from folkvald.seatmath import valmyndigheten
 from folkvald.seatmath.errors import SeatMathError
 from folkvald.seatmath.valmyndigheten import (
     MunicipalResult,
@@ -357,6 +358,52 @@ def test_a_bad_file_is_refused_with_its_name_and_the_problem(name: str, tmp_path
     assert message.startswith(f"{name}: "), message
     assert problem in message, message
     assert "\n" not in message
+
+
+MINIMAL = """<?xml version="1.0" encoding="ISO-8859-1"?>
+<VAL VALDAG="20180909" VALTYP="Kommunfullmäktigval">
+  <PARTI FÖRKORTNING="A" BETECKNING="A-partiet" FÄRG="#ff0000" />
+  <PARTI FÖRKORTNING="B" BETECKNING="B-partiet" />
+  <KOMMUN KOD="9999" NAMN="Provby" MANDAT_VALOMRÅDE="3" RÖSTER="12">
+    <GILTIGA PARTI="A" RÖSTER="8" MANDAT="2"/>
+    <GILTIGA PARTI="B" RÖSTER="3" MANDAT="1"/>
+    <OGILTIGA TEXT="BLANK" RÖSTER="2"/>
+  </KOMMUN>
+</VAL>
+"""
+
+
+def test_a_minimal_file_reads() -> None:
+    (result,) = read_bytes(_xml(MINIMAL), name="minimal.xml")
+    assert (result.code, result.name, result.year, result.seats_total) == (
+        "9999",
+        "Provby",
+        2018,
+        3,
+    )
+    assert result.votes == {"A": 8, "B": 3}
+    assert result.tally.other_votes == 1  # 12 valid, 11 with a party
+    assert result.tally.blank_votes == 2 and result.tally.invalid_votes is None
+    assert result.seats == {"A": 2, "B": 1}
+    assert result.parties["B"].colour is None
+    assert result.constituencies == ()
+
+
+def test_a_municipality_twice_is_refused() -> None:
+    kommun = MINIMAL[MINIMAL.index("  <KOMMUN") : MINIMAL.index("</VAL>")]
+    twice = MINIMAL.replace("</VAL>", kommun + "</VAL>")
+    with pytest.raises(SeatMathError, match="^twice.xml: municipality 9999 appears twice$"):
+        read_bytes(_xml(twice), name="twice.xml")
+
+
+def test_too_large_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(valmyndigheten, "MAX_XML_BYTES", 100_000)
+    with pytest.raises(SeatMathError, match=r"^slutresultat_1281K.xml.gz: larger than"):
+        read_file(result_file(2014, "1281"))  # 1.5 MB of XML once unzipped
+    path = tmp_path / "big.xml"
+    path.write_bytes(b" " * 100_001)
+    with pytest.raises(SeatMathError, match=r"^big.xml: larger than"):
+        read_file(path)
 
 
 def test_a_missing_file_is_refused_with_its_name(tmp_path: Path) -> None:

@@ -266,15 +266,34 @@ class _Evaluator:
 
 
 def _arrangements(parties: Sequence[str], seats: Mapping[str, int]) -> list[tuple[tuple[int, ...], list[list[str]]]]:
-    """One arrangement per distinct multiset of list totals, most lists first, then input order."""
-    every = list(set_partitions(parties))
-    ranked = sorted(range(len(every)), key=lambda index: (-len(every[index]), index))
-    chosen: dict[tuple[int, ...], list[list[str]]] = {}
-    for index in ranked:
-        partition = every[index]
-        totals = tuple(sorted((sum(seats[p] for p in block) for block in partition), reverse=True))
-        chosen.setdefault(totals, partition)
-    return list(chosen.items())
+    """One arrangement per distinct multiset of list totals, most lists first.
+
+    Parties join lists one at a time. Where a party can go next depends only on the totals of
+    the lists formed so far, so partial arrangements with the same totals are merged at every
+    step: every multiset of totals that some set partition gives is still reached, without
+    walking all Bell(n) partitions. The first arrangement found for a multiset represents it.
+    """
+    states: dict[tuple[int, ...], list[list[str]]] = {(): []}
+    for party in parties:
+        votes = seats[party]
+        following: dict[tuple[int, ...], list[list[str]]] = {}
+        for totals, blocks in states.items():
+            following.setdefault(
+                tuple(sorted((*totals, votes), reverse=True)), [*blocks, [party]]
+            )
+            tried: set[int] = set()
+            for index, block in enumerate(blocks):
+                total = sum(seats[p] for p in block)
+                if total in tried:
+                    continue
+                tried.add(total)
+                rest = list(totals)
+                rest.remove(total)
+                key = tuple(sorted((*rest, total + votes), reverse=True))
+                if key not in following:
+                    following[key] = [*blocks[:index], [*block, party], *blocks[index + 1 :]]
+        states = following
+    return sorted(states.items(), key=lambda item: -len(item[1]))
 
 
 def _best_as_is(

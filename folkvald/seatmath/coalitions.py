@@ -18,11 +18,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from math import factorial
+from math import factorial, gcd
 
 from folkvald.seatmath.errors import SeatMathError
 
 __all__ = [
+    "MAX_COALITIONS",
     "CoalitionStatus",
     "PowerIndices",
     "banzhaf",
@@ -33,6 +34,13 @@ __all__ = [
     "power_indices",
     "shapley_shubik",
 ]
+
+
+#: At most this many minimal winning coalitions are listed (a council has a few dozen).
+MAX_COALITIONS = 100_000
+
+#: Power indices are computed over seat sums up to this (the riksdag has 349 seats).
+MAX_SEATS = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +198,7 @@ def minimal_winning_coalitions(
     require: Iterable[str] = (),
     order: Sequence[str] | None = None,
     connected: bool = False,
+    limit: int = MAX_COALITIONS,
 ) -> list[CoalitionStatus]:
     """Every coalition that reaches the quota and needs each of its members.
 
@@ -201,6 +210,8 @@ def minimal_winning_coalitions(
     left–right order of the parties with seats). Parties without seats are never members.
 
     Sorted by number of parties, then by seats (most first); members by seats, most first.
+    More than ``limit`` coalitions (only with very many small parties) is an error, not a
+    wait: narrow the search with ``exclude`` or ``require``.
     """
     checked, total, quota = _council(seats, total, quota)
     excluded = set(_known(checked, exclude, "party to exclude"))
@@ -243,6 +254,11 @@ def minimal_winning_coalitions(
                 chosen.append(candidates[i])
                 if with_it >= quota:
                     found.append(list(chosen))
+                    if len(found) > limit:
+                        raise SeatMathError(
+                            f"more than {limit} minimal winning coalitions: "
+                            "narrow the search with exclude or require"
+                        )
                 else:
                     extend(i + 1, with_it)
                 chosen.pop()
@@ -336,14 +352,20 @@ def power_indices(
 ) -> PowerIndices:
     """Banzhaf (swings, normalised, raw) and Shapley–Shubik indices of every party."""
     checked, total, quota = _council(seats, total, quota)
+    given_quota = quota
     players = [p for p in checked if checked[p] > 0]
     if sum(checked[p] for p in players) < quota:
         raise SeatMathError(
             f"no coalition reaches {quota} seats: the parties hold {sum(checked.values())}"
         )
     n = len(players)
-    weights = [checked[p] for p in players]
+    # Only whole multiples of the common divisor of the seats can be held: count in those.
+    unit = gcd(*(checked[p] for p in players))
+    weights = [checked[p] // unit for p in players]
+    quota = -(-quota // unit)
     held = sum(weights)
+    if held > MAX_SEATS:
+        raise SeatMathError(f"power indices are computed for at most {MAX_SEATS} seats")
     # count[k][s]: coalitions of k parties (of all n) holding s seats.
     count = [[0] * (held + 1) for _ in range(n + 1)]
     count[0][0] = 1
@@ -367,7 +389,7 @@ def power_indices(
     all_swings = sum(swings.values())
     raw_denominator = 2 ** (n - 1)
     return PowerIndices(
-        quota=quota,
+        quota=given_quota,
         total=total,
         swings=swings,
         banzhaf={p: Fraction(swings[p], all_swings) for p in checked},

@@ -262,6 +262,30 @@ def test_a_large_council_is_computed_exactly() -> None:
     assert minimal_winning_coalitions(seats)[0].parties == ("A", "B", "C")
 
 
+def test_weights_with_a_common_divisor_are_fast_and_the_same() -> None:
+    # Votes instead of seats: [300000; 200000, 100000, 100000] is [3; 2, 1, 1].
+    power = power_indices({"A": 200_000, "B": 100_000, "C": 100_000}, quota=300_000)
+    assert power.quota == 300_000
+    assert power.shapley_shubik == {"A": F(2, 3), "B": F(1, 6), "C": F(1, 6)}
+    assert power.banzhaf == {"A": F(3, 5), "B": F(1, 5), "C": F(1, 5)}
+    # A quota between multiples: [250001; 200000, 100000, 100000] is [3; 2, 1, 1] too.
+    assert power_indices({"A": 200_000, "B": 100_000, "C": 100_000}, quota=250_001).banzhaf == {
+        "A": F(3, 5),
+        "B": F(1, 5),
+        "C": F(1, 5),
+    }
+
+
+def test_too_many_coalitions_is_an_error_not_a_wait() -> None:
+    # 21 parties with one seat each, quota 11: C(21, 11) = 352716 minimal winning coalitions.
+    seats = {f"P{i}": 1 for i in range(21)}
+    with pytest.raises(SeatMathError, match="more than 1000 minimal winning coalitions"):
+        minimal_winning_coalitions(seats, limit=1000)
+    # Requiring ten of them leaves 11 ways to add the last.
+    required = [f"P{i}" for i in range(10)]
+    assert len(minimal_winning_coalitions(seats, require=required, limit=1000)) == 11
+
+
 # ---------------------------------------------------------------------------- bad input
 
 
@@ -281,6 +305,7 @@ def test_a_large_council_is_computed_exactly() -> None:
         (lambda: minimal_winning_coalitions(SMALL, order=["A", "B"], connected=True), "lacks C, D"),
         (lambda: minimal_connected_winning_coalitions(SMALL, "ABCD"), "not one string"),
         (lambda: power_indices({"A": 0, "B": 0}, total=3), "no coalition reaches 2 seats"),
+        (lambda: power_indices({"A": 100_003, "B": 2}), "at most 100000 seats"),
     ],
 )
 def test_bad_input_is_a_one_line_error(call, message: str) -> None:

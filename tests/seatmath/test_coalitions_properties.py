@@ -194,3 +194,16 @@ def test_minimal_connected_winning_agrees_with_brute_force(
         seats, order, quota=quota, exclude=exclude, require=require
     )
     assert {c.parties for c in found} == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(councils(), st.integers(2, 7))
+def test_scaling_seats_and_quota_changes_no_index(
+    council: tuple[dict[str, int], int], k: int
+) -> None:
+    seats, quota = council
+    before = power_indices(seats, quota=quota)
+    after = power_indices({p: w * k for p, w in seats.items()}, quota=quota * k)
+    assert after.swings == before.swings
+    assert after.banzhaf == before.banzhaf
+    assert after.shapley_shubik == before.shapley_shubik

@@ -6,6 +6,7 @@ Bad input is one line on standard error and exit code 2, never a traceback.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Mapping
 from typing import Any, TextIO
@@ -82,7 +83,13 @@ def main(argv: list[str] | None = None) -> int:
         result = COMMANDS[command](spec)
     except SeatMathError as error:
         return _fail(str(error), command)
-    print(json.dumps(result, ensure_ascii=False, indent=2))
+    try:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): not an error. Silence the final flush as the
+        # Python documentation advises.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

@@ -118,3 +118,26 @@ def test_as_a_module_in_a_subprocess() -> None:
     assert bad.stdout == ""
     assert "Traceback" not in bad.stderr
     assert bad.stderr.strip() == "folkvald committee plan: error: 'seats' must be an object of party: members present"
+
+
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
+    # `folkvald committee allocate big.json | head`: the output is far larger than a pipe's
+    # buffer, the reader closes after a few bytes, and the command ends quietly.
+    labels = [f"G{i}" for i in range(10)]
+    big = {
+        "law": "2022:629",
+        "places": 300,
+        "ballots": [{"label": g, "names": [f"{g}-{i}" for i in range(300)], "count": 7 + i} for i, g in enumerate(labels)],
+    }
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(big), encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "folkvald.seatmath.cli_committee", "allocate", str(path)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.read(10) == b'{\n  "law":'
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 0
+    assert "Traceback" not in stderr

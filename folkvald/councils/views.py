@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -37,7 +38,8 @@ from folkvald.seatmath import SeatMathError
 
 
 def _is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
+    """An htmx request for a fragment; a history restore wants the whole page."""
+    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-History-Restore-Request") != "true"
 
 
 def _council(request: HttpRequest, council_id: int, need: Level = Level.PUBLIC):
@@ -87,7 +89,9 @@ def council_page(request: HttpRequest, council_id: int) -> HttpResponse:
     council = _council(request, council_id)
     finder = _finder(request, council)
     if _is_htmx(request):
-        return render(request, "councils/partials/finder_results.html", {"council": council, **finder})
+        response = render(request, "councils/partials/finder_results.html", {"council": council, **finder})
+        patch_vary_headers(response, ["HX-Request"])
+        return response
     level = council_level(request.user, council)
     context = {
         "council": council,
@@ -100,7 +104,9 @@ def council_page(request: HttpRequest, council_id: int) -> HttpResponse:
         if request.user.is_authenticated
         else 0,
     }
-    return render(request, "councils/council.html", context)
+    response = render(request, "councils/council.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @login_required
@@ -175,9 +181,10 @@ def planner(request: HttpRequest, council_id: int) -> HttpResponse:
         "scenario_form": ScenarioForm(organisations=owners) if owners.exists() else None,
         **_plan(request, council),
     }
-    if _is_htmx(request):
-        return render(request, "councils/partials/plan_results.html", context)
-    return render(request, "councils/planner.html", context)
+    template = "councils/partials/plan_results.html" if _is_htmx(request) else "councils/planner.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @login_required

@@ -132,3 +132,10 @@ def test_scenario_edit(client, huddinge, huddinge_branch):
 def test_organisation_page_links_to_the_council(client, world, lund):
     html = client.get(reverse("organisations:public", args=[world.branch.pk])).content.decode()
     assert reverse("councils:council", args=[lund.pk]) in html
+
+
+def test_htmx_history_restore_gets_the_whole_page(client, huddinge):
+    url = reverse("councils:council", args=[huddinge.pk])
+    response = client.get(url, {"parties": ["S"]}, HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
+    assert "<html" in response.content.decode()
+    assert "HX-Request" in response["Vary"]

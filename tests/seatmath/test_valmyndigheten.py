@@ -242,6 +242,7 @@ def test_a_seat_that_could_not_be_filled_is_a_vacancy_not_a_member() -> None:
 # Every file
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("year", YEARS)
 def test_every_file_parses_and_agrees_with_the_reference(year: int) -> None:
     files, summary = year_results(year)

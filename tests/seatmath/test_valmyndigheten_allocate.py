@@ -106,6 +106,7 @@ def test_before_2018_the_summary_says_its_totals_may_not_reproduce(year: int) ->
     assert sum(result["seats"].values()) == 101
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("year", YEARS)
 def test_the_summary_reproduces_every_undivided_municipality(year: int) -> None:
     files, summary = year_results(year)

@@ -266,6 +266,8 @@ def load(context: DemoContext) -> None:
     )
     services.motion_send_to_congress(motion=motion, sent_on=dt.date(2024, 10, 31))
 
+    _voter_conversations(context)
+
     member_motion = services.motion_create(
         organisation=malmo, author=context.people["malmo_wg3_member2"], congress=CONGRESS,
         title="Billigare kollektivtrafik för unga",
@@ -277,3 +279,33 @@ def load(context: DemoContext) -> None:
         motion=member_motion, decision=BoardDecision.ANSWERED, decided_on=dt.date(2024, 10, 15),
         reasoning="Frågan ingår i arbetsgruppen Rättvis klimatomställning och billig els förslag; motionen anses besvarad.",
     )
+
+
+#: Conversations at Malmö's doors in spring 2024, whose topics the groups see (counts only, no voters).
+MALMO_REPORTS = [
+    ("malmo_rosengard", dt.date(2024, 3, 16), "Rosengårds centrum", 24, ["jobb", "trygghet", "skola"]),
+    ("malmo_rosengard", dt.date(2024, 4, 13), "Herrgården", 18, ["bostäder", "trygghet"]),
+    ("malmo_centrum", dt.date(2024, 3, 23), "Triangeln", 31, ["bostäder", "klimat"]),
+    ("malmo_centrum", dt.date(2024, 4, 20), "Möllevångstorget", 27, ["vård", "äldreomsorg", "jobb"]),
+    ("malmo_limhamn", dt.date(2024, 5, 11), "Limhamns torg", 15, ["skola", "klimat"]),
+    ("malmo_women", dt.date(2024, 5, 25), "Värnhemstorget", 12, ["vård", "trygghet"]),
+]
+
+
+def _voter_conversations(context: DemoContext) -> None:
+    """A small conversation campaign of Malmö's own, through the campaigns app's services."""
+    from folkvald.campaigns import services as campaigns
+    from folkvald.campaigns.models import Activity, Source
+
+    campaign = campaigns.campaign_create(
+        organisation=context.organisations["malmo"], name="Samtal om Malmös framtid 2024",
+        start=dt.date(2024, 3, 1), end=dt.date(2024, 8, 31), national_target=2000,
+        description="Samtal i bostadsområdena som underlag till arbetsgruppernas vision.",
+    )
+    reporter = context.people["malmo_wg1_member2"]
+    for organisation, day, place, conversations, topics in MALMO_REPORTS:
+        campaigns.report_create(
+            campaign=campaign, organisation=context.organisations[organisation], reporter=reporter, date=day,
+            place=place, activity=Activity.DOOR_KNOCKING, conversations=conversations, topics=topics,
+            source=Source.DEMO,
+        )

@@ -8,8 +8,10 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, IntegerField, Prefetch, QuerySet, Sum, Value, When
+from django.db.models.functions import Lower
 from django.utils import timezone
 
+from folkvald.campaigns.models import TopicTally
 from folkvald.organisations.models import Organisation, Person
 from folkvald.policy.models import (
     Answer,
@@ -242,13 +244,32 @@ def consultation_summary(*, consultation: Consultation) -> list[QuestionSummary]
 
 @dataclass
 class VoterTopic:
+    campaign: str
     topic: str
+    reports: int
     conversations: int
 
 
-def group_voter_topics(*, group: WorkingGroup) -> list[VoterTopic] | None:
-    """What voters raised in the organisation's campaigns on the group's policy area.
+def group_voter_topics(*, group: WorkingGroup) -> list[VoterTopic]:
+    """What voters raised in the organisation's conversation campaigns on the group's policy area.
 
-    None when the campaigns app keeps no conversation topics (so the page can say so).
+    The group's ``topic_keywords`` map its area to campaign topics: a topic counts when it
+    equals one of the keywords (case does not matter). Figures come from the campaigns'
+    topic tallies of the group's organisation (which hold everything beneath it): the
+    reports that raised the topic and the conversations in those reports.
     """
-    return None
+    keywords = group.keywords
+    if not keywords:
+        return []
+    rows = (
+        TopicTally.objects.filter(organisation=group.organisation)
+        .annotate(topic_lower=Lower("topic"))
+        .filter(topic_lower__in=keywords)
+        .values("campaign__name", "campaign__start", "topic_lower")
+        .annotate(reports_sum=Sum("reports"), conversations_sum=Sum("conversations"))
+        .order_by("-campaign__start", "-conversations_sum", "topic_lower")
+    )
+    return [
+        VoterTopic(row["campaign__name"], row["topic_lower"], row["reports_sum"], row["conversations_sum"])
+        for row in rows
+    ]

@@ -93,7 +93,12 @@ def _seat_list(council: Council) -> list[CouncilSeat]:
 
 
 def _canonical(council: Council, abbreviations: Iterable[str]) -> list[str]:
-    """Abbreviations as the council spells them; a ValidationError names any that is not in the council."""
+    """Abbreviations as the council spells them, each once; a ValidationError names any not in the council."""
+    return list(dict.fromkeys(_canonical_each(council, abbreviations)))
+
+
+def _canonical_each(council: Council, abbreviations: Iterable[str]) -> list[str]:
+    """Every abbreviation as the council spells it, repeats kept (a list order names a party many times)."""
     rows = _seat_list(council)
     # The council's own spelling (FP in 2014, FöNyL) first; the party's current one (L, FNL) too.
     known = {row.party.abbreviation.upper(): row.abbreviation for row in rows}
@@ -107,7 +112,7 @@ def _canonical(council: Council, abbreviations: Iterable[str]) -> list[str]:
         canonical = known.get(name.upper())
         if canonical is None:
             unknown.append(name)
-        elif canonical not in out:
+        else:
             out.append(canonical)
     if unknown:
         raise ValidationError(
@@ -202,8 +207,8 @@ def _clean_lists(council: Council, lists: Sequence[Mapping[str, Any]]) -> list[d
         if isinstance(raw_parties, str) or isinstance(raw_order, str):
             raise ValidationError(_("Partier och ordning anges som listor av förkortningar."))
         parties = _canonical(council, raw_parties)
-        order_raw = [str(part).strip() for part in raw_order if str(part).strip()]
-        order_known = _canonical(council, order_raw)
+        order = _canonical_each(council, [str(part) for part in raw_order])
+        order_known = list(dict.fromkeys(order))
         if not parties:
             parties = order_known
         if not parties:
@@ -219,8 +224,6 @@ def _clean_lists(council: Council, lists: Sequence[Mapping[str, Any]]) -> list[d
                 _("Ett parti kan bara stå på en lista: %(parties)s.") % {"parties": ", ".join(twice)}
             )
         seen.update(parties)
-        canonical_order = {p.upper(): p for p in parties}
-        order = [canonical_order[o.upper()] for o in order_raw]
         label = str(item.get("label") or "").strip() or "+".join(parties)
         cleaned.append({"label": label[:100], "parties": parties, "order": order})
     labels = [item["label"] for item in cleaned]

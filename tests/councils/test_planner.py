@@ -105,3 +105,15 @@ def test_absent_more_than_a_party_has_is_capped(huddinge):
     outcome = selectors.scenario_outcome(council=huddinge, lists=[], absent={"HP": 9})
     assert outcome.absent == {"HP": 2}
     assert outcome.present["HP"] == 0
+
+
+def test_a_lot_that_decides_a_place_is_shown_apart(huddinge):
+    # B with 4 of M's 13 absent, 11 places: 32, 16, 10,67, 9 (M), 8 (J), 8 (SD), 6,4, 5,33, 4,57, 4,5 (M)
+    # are ten places; the 11th is a tie at 4 between the joint list's 8th and SD's 2nd: the lot decides it.
+    outcome = selectors.scenario_outcome(council=huddinge, lists=[MITTEN_V], absent={"M": 4})
+    eleven = outcome.committees[0]
+    by_lot = [place for place in eleven.places_list if place["by_lot"]]
+    assert len(by_lot) == 1
+    assert by_lot[0]["number"] == 11 and by_lot[0]["label"] in {"S+C+MP+HP+V", "SD"}
+    assert eleven.by_label["M"] == 2
+    assert any(tie["kind"] == "place" and tie["value"] == "4" for tie in eleven.ties)

@@ -13,7 +13,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.security import django_auth
 
 from folkvald.campaigns import selectors, services
@@ -148,14 +148,14 @@ def post_report(request: HttpRequest, campaign_id: int, payload: ReportIn):
     campaign, organisation = access_reporting(request.user, campaign_id, payload.organisation)
     reporter = person_for_user(user=request.user)
     if reporter is None:
-        return 422, {"detail": "Inloggningen hör inte till någon person.", "errors": {}}
+        return Status(422, {"detail": "Inloggningen hör inte till någon person.", "errors": {}})
     team = None
     if payload.team is not None:
         team = selectors.campaign_teams(campaign=campaign, organisation_ids=[organisation.pk]).filter(
             pk=payload.team
         ).first()
         if team is None:
-            return 422, {"detail": "Okänt lag.", "errors": {"team": ["Okänt lag."]}}
+            return Status(422, {"detail": "Okänt lag.", "errors": {"team": ["Okänt lag."]}})
     try:
         report, created = services.report_create(
             campaign=campaign, organisation=organisation, reporter=reporter, report_id=payload.id,
@@ -165,7 +165,7 @@ def post_report(request: HttpRequest, campaign_id: int, payload: ReportIn):
         )
     except ValidationError as error:
         errors = error.message_dict if hasattr(error, "message_dict") else {"__all__": error.messages}
-        return 422, {"detail": "Rapporten har fel.", "errors": errors}
+        return Status(422, {"detail": "Rapporten har fel.", "errors": errors})
     except services.ReportConflict:
-        return 409, {"detail": "Det id:t hör till en annan rapport.", "errors": {}}
-    return (201 if created else 200), _report_out(report)
+        return Status(409, {"detail": "Det id:t hör till en annan rapport.", "errors": {}})
+    return Status(201 if created else 200, _report_out(report))

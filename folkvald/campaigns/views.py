@@ -8,7 +8,7 @@ import io
 import uuid
 from pathlib import Path
 
-from csp.decorators import csp_update
+from csp.decorators import csp_replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -94,7 +94,7 @@ def organisation_progress(request: HttpRequest, campaign_id: int, organisation_i
 
 
 @xframe_options_exempt
-@csp_update({"frame-ancestors": ["*"]})
+@csp_replace({"frame-ancestors": ["*"]})
 def widget(request: HttpRequest, campaign_id: int, organisation_id: int) -> HttpResponse:
     """For an iframe on any site: the count and the target only, of a published campaign."""
     campaign = access_campaign(request.user, campaign_id)

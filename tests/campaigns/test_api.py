@@ -1,0 +1,135 @@
+"""The public JSON API: its contracts (paths and fields) and who may post."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+from django.test import Client
+
+from folkvald.campaigns import services
+from folkvald.campaigns.models import Report, WeekTally
+from tests.campaigns.conftest import report_payload
+
+
+def client_for(user=None, *, csrf=False) -> Client:
+    client = Client(enforce_csrf_checks=csrf)
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def post(client, campaign, payload, **headers):
+    return client.post(f"/api/v1/campaigns/{campaign.pk}/reports", json.dumps(payload),
+                       content_type="application/json", **headers)
+
+
+def national_total(campaign, organisation):
+    return sum(WeekTally.objects.filter(campaign=campaign, organisation=organisation).values_list(
+        "conversations", flat=True))
+
+
+def test_list_campaigns_is_public_and_keeps_its_fields(world, campaign, private_campaign):
+    response = Client().get("/api/v1/campaigns")
+    assert response.status_code == 200
+    assert response.json() == [{
+        "id": campaign.pk, "name": "Samtalskampanjen", "start": "2014-01-01", "end": "2014-09-14",
+        "national_target": 1_500_000, "organisation_id": world.national.pk, "topics": ["skola", "vård", "jobb"],
+    }]
+    # Lund's own people see Lund's internal campaign too; Malmö's chair does not.
+    assert {c["id"] for c in client_for(world.member).get("/api/v1/campaigns").json()} == {
+        campaign.pk, private_campaign.pk}
+    assert {c["id"] for c in client_for(world.other_member).get("/api/v1/campaigns").json()} == {campaign.pk}
+
+
+def test_post_a_report_then_the_same_id_again(world, campaign):
+    client = client_for(world.member)
+    report_id = str(uuid.uuid4())
+    first = post(client, campaign, report_payload(world.branch, id=report_id))
+    assert first.status_code == 201, first.content
+    body = first.json()
+    assert body["id"] == report_id
+    assert body["conversations"] == 12
+    assert body["topics"] == ["skola", "jobb"]
+    assert body["organisation_id"] == world.branch.pk
+    again = post(client, campaign, report_payload(world.branch, id=report_id))
+    assert again.status_code == 200
+    assert again.json()["id"] == report_id
+    assert Report.objects.count() == 1
+    assert national_total(campaign, world.national) == 12
+    progress = Client().get(f"/api/v1/campaigns/{campaign.pk}/progress?organisation={world.branch.pk}").json()
+    assert progress["reported"] == 12
+
+
+def test_post_without_id_gets_one_from_the_server(world, campaign):
+    response = post(client_for(world.member), campaign, report_payload(world.branch))
+    assert response.status_code == 201
+    assert uuid.UUID(response.json()["id"])
+
+
+def test_post_needs_a_csrf_token(world, campaign):
+    client = client_for(world.member, csrf=True)
+    refused = post(client, campaign, report_payload(world.branch))
+    assert refused.status_code == 403
+    assert Report.objects.count() == 0
+    page = client.get(f"/kampanjer/{campaign.pk}/rapportera/")
+    assert page.status_code == 200
+    token = client.cookies["csrftoken"].value
+    accepted = post(client, campaign, report_payload(world.branch), HTTP_X_CSRFTOKEN=token)
+    assert accepted.status_code == 201
+
+
+@pytest.mark.parametrize("who", ["anonymous", "outsider", "other_member"])
+def test_who_may_not_post_for_lund(world, campaign, who):
+    client = Client() if who == "anonymous" else client_for(getattr(world, who))
+    response = post(client, campaign, report_payload(world.branch))
+    assert response.status_code in (401, 403, 404)
+    assert Report.objects.count() == 0
+
+
+def test_a_member_cannot_post_for_an_association_without_a_role_there(world, campaign):
+    # world.member holds a role in the branch only, not in the private association beneath it.
+    response = post(client_for(world.member), campaign, report_payload(world.private_association))
+    assert response.status_code == 404
+    # The association's own member may; the branch's leader may too (leaders report for what they lead).
+    assert post(client_for(world.association_member), campaign, report_payload(world.association)).status_code == 201
+    assert post(client_for(world.owner), campaign, report_payload(world.private_association)).status_code == 201
+
+
+def test_invalid_report_is_422_with_the_field_named(world, campaign):
+    response = post(client_for(world.member), campaign, report_payload(world.branch, conversations=0))
+    assert response.status_code == 422
+    assert "conversations" in response.json()["errors"]
+    response = post(client_for(world.member), campaign, report_payload(world.branch, date="2015-01-01"))
+    assert response.status_code == 422
+    assert "date" in response.json()["errors"]
+
+
+def test_progress_contract(world, campaign):
+    services.target_adopt(campaign=campaign, organisation=world.branch, value=15_000)
+    post(client_for(world.member), campaign, report_payload(world.branch, conversations=300))
+    body = Client().get(f"/api/v1/campaigns/{campaign.pk}/progress?organisation={world.branch.pk}").json()
+    assert set(body) == {"campaign_id", "organisation_id", "organisation", "target", "reported", "reports",
+                         "share", "by_week"}
+    assert (body["target"], body["reported"], body["share"]) == (15_000, 300, 0.02)
+    week = next(w for w in body["by_week"] if w["conversations"])
+    assert week == {"week": "2014-W18", "start": "2014-04-28", "conversations": 300, "cumulative": 300,
+                    "target": week["target"], "pace": week["pace"]}
+    assert body["by_week"][-1]["pace"] == 15_000
+    national = Client().get(f"/api/v1/campaigns/{campaign.pk}/progress").json()
+    assert (national["organisation_id"], national["target"], national["reported"]) == (
+        world.national.pk, 1_500_000, 300)
+
+
+def test_private_data_never_leaks_through_the_api(world, campaign, private_campaign):
+    # A private campaign: 404 for the public, an outsider and another branch's chair.
+    for client in (Client(), client_for(world.outsider), client_for(world.other_member)):
+        assert client.get(f"/api/v1/campaigns/{private_campaign.pk}/progress").status_code == 404
+        assert client.get(f"/api/v1/campaigns/{private_campaign.pk}").status_code == 404
+    # A private organisation's progress in a public campaign: 404 for those outside it.
+    url = f"/api/v1/campaigns/{campaign.pk}/progress?organisation={world.other_branch.pk}"
+    assert Client().get(url).status_code == 404
+    assert client_for(world.member).get(url).status_code == 404
+    assert client_for(world.other_member).get(url).status_code == 200
+    assert client_for(world.member).get(f"/api/v1/campaigns/{private_campaign.pk}/progress").status_code == 200

@@ -1,0 +1,224 @@
+"""Pages: progress for every level, the report form without JavaScript, paper sheets, CSV, targets, exports,
+the widget, and who may see what."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import uuid
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from openpyxl import load_workbook
+
+from folkvald.campaigns import services
+from folkvald.campaigns.models import Report, Target, WeekTally
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def count_text(response) -> str:
+    match = re.search(r'data-testid="campaign-count">([^<]*)<', response.content.decode())
+    assert match, response.content.decode()[:500]
+    return match.group(1)
+
+
+def add(campaign, organisation, conversations, date=dt.date(2014, 5, 3)):
+    services.report_create(campaign=campaign, organisation=organisation, reporter=None, date=date,
+                           place="Stationen", activity="street_stall", conversations=conversations, topics=["skola"])
+
+
+def test_progress_page_says_reported_of_target(world, campaign):
+    services.target_adopt(campaign=campaign, organisation=world.branch, value=15_000)
+    add(campaign, world.association, 16_000 // 40)
+    response = Client().get(f"/kampanjer/{campaign.pk}/organisationer/{world.branch.pk}/")
+    assert response.status_code == 200
+    assert count_text(response) == "400 av 15\xa0000 samtal, 3\xa0%"
+    text = response.content.decode()
+    assert "S-föreningen Centrum" in text
+    assert "Hemlig förening" not in text  # private association, public visitor
+    assert 'data-testid="leaderboard"' not in text and "Topplista" not in text
+    assert "<svg" in text and "<title" in text
+
+
+def test_national_overview_lists_visible_branches_only(world, campaign):
+    services.targets_apportion(campaign=campaign)
+    response = Client().get(f"/kampanjer/{campaign.pk}/")
+    assert response.status_code == 200
+    assert count_text(response) == "0 av 1\xa0500\xa0000 samtal, 0\xa0%"
+    text = response.content.decode()
+    assert "S i Lund" in text and "S i Malmö" not in text
+    assert "S i Malmö" in signed_in(world.other_member).get(f"/kampanjer/{campaign.pk}/").content.decode()
+
+
+def test_report_form_without_javascript_posts_once(world, campaign):
+    client = signed_in(world.member)
+    page = client.get(f"/kampanjer/{campaign.pk}/rapportera/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Skriv aldrig namn" in text  # the warning against personal data beside the note
+    report_id = re.search(r'name="id" value="([0-9a-f-]+)"', text).group(1)
+    data = {"id": report_id, "organisation": world.branch.pk, "date": "2014-05-03", "activity": "door_knocking",
+            "place_kind": "named", "place": "Norra Fäladen", "conversations": "17", "topics": ["skola", "vård"],
+            "note": ""}
+    first = client.post(f"/kampanjer/{campaign.pk}/rapportera/", data)
+    assert first.status_code == 302
+    again = client.post(f"/kampanjer/{campaign.pk}/rapportera/", data)  # the browser's resubmit
+    assert again.status_code == 302
+    assert Report.objects.count() == 1
+    assert str(Report.objects.get().pk) == report_id
+    assert Report.objects.get().reporter.user == world.member
+
+
+def test_report_form_shows_field_errors(world, campaign):
+    client = signed_in(world.member)
+    response = client.post(f"/kampanjer/{campaign.pk}/rapportera/", {
+        "organisation": world.branch.pk, "date": "2015-03-01", "activity": "door_knocking", "place_kind": "named",
+        "place": "Centrum", "conversations": "3"})
+    assert response.status_code == 200
+    assert "utanför kampanjen" in response.content.decode()
+    assert Report.objects.count() == 0
+
+
+@pytest.mark.parametrize("who", ["anonymous", "outsider"])
+def test_report_pages_are_closed_to_those_without_a_role(world, campaign, who):
+    client = Client() if who == "anonymous" else signed_in(world.outsider)
+    for path in ("rapportera/", "rapportera/flera/", "rapportera/csv/"):
+        response = client.get(f"/kampanjer/{campaign.pk}/{path}")
+        assert response.status_code in (302, 404)
+        if who == "anonymous":
+            assert "/konto/logga-in/" in response["Location"]
+
+
+def test_other_member_cannot_report_for_lund_from_the_form(world, campaign):
+    client = signed_in(world.other_member)
+    page = client.get(f"/kampanjer/{campaign.pk}/rapportera/")
+    assert page.status_code == 200
+    assert "S i Lund" not in page.content.decode()
+    response = client.post(f"/kampanjer/{campaign.pk}/rapportera/", {
+        "organisation": world.branch.pk, "date": "2014-05-03", "activity": "door_knocking", "place_kind": "named",
+        "place": "Centrum", "conversations": "3", "id": str(uuid.uuid4())})
+    assert response.status_code == 200  # the choice is not offered: a form error
+    assert Report.objects.count() == 0
+
+
+def test_private_campaign_pages_are_404_outside(world, private_campaign):
+    paths = [f"/kampanjer/{private_campaign.pk}/",
+             f"/kampanjer/{private_campaign.pk}/organisationer/{world.branch.pk}/",
+             f"/kampanjer/{private_campaign.pk}/organisationer/{world.branch.pk}/widget/",
+             f"/kampanjer/{private_campaign.pk}/organisationer/{world.branch.pk}/export.csv",
+             f"/kampanjer/{private_campaign.pk}/rapportera/"]
+    for client in (Client(), signed_in(world.outsider), signed_in(world.other_member)):
+        for path in paths:
+            assert client.get(path).status_code in (302, 404), path
+        assert "Hemlig intern kampanj" not in client.get("/kampanjer/").content.decode()
+    member = signed_in(world.member)
+    assert member.get(paths[0]).status_code == 200
+    assert "Hemlig intern kampanj" in member.get("/kampanjer/").content.decode()
+
+
+def test_bulk_form_saves_all_rows_or_none(world, campaign):
+    client = signed_in(world.member)
+    base = {"organisation": world.branch.pk, "rows-TOTAL_FORMS": "3", "rows-INITIAL_FORMS": "0",
+            "rows-MIN_NUM_FORMS": "0", "rows-MAX_NUM_FORMS": "200"}
+    rows = {"rows-0-date": "2014-05-03", "rows-0-place": "Stationen", "rows-0-activity": "street_stall",
+            "rows-0-conversations": "40", "rows-0-topics": "jobb, skola",
+            "rows-1-date": "2015-05-04", "rows-1-place": "Centrum", "rows-1-activity": "door_knocking",
+            "rows-1-conversations": "12", "rows-1-topics": ""}
+    bad = client.post(f"/kampanjer/{campaign.pk}/rapportera/flera/", {**base, **rows})
+    assert bad.status_code == 200
+    assert "Rad 2:" in bad.content.decode()
+    assert Report.objects.count() == 0
+    rows["rows-1-date"] = "2014-05-04"
+    good = client.post(f"/kampanjer/{campaign.pk}/rapportera/flera/", {**base, **rows})
+    assert good.status_code == 302
+    assert sorted(Report.objects.values_list("conversations", flat=True)) == [12, 40]
+    assert sum(WeekTally.objects.filter(organisation=world.national).values_list("conversations", flat=True)) == 52
+
+
+def test_csv_upload_page(world, campaign):
+    client = signed_in(world.member)
+    text = "datum;plats;aktivitet;samtal\n2014-05-03;Stationen;bokbord;42\n2014-05-04;Centrum;dans;3\n"
+    upload = SimpleUploadedFile("rapporter.csv", text.encode("utf-8"), content_type="text/csv")
+    response = client.post(f"/kampanjer/{campaign.pk}/rapportera/csv/",
+                           {"organisation": world.branch.pk, "file": upload})
+    assert response.status_code == 200
+    assert "Rad 3:" in response.content.decode() and "dans" in response.content.decode()
+    assert Report.objects.count() == 0
+    upload = SimpleUploadedFile("rapporter.csv", text.replace("dans", "möte").encode("cp1252"))
+    response = client.post(f"/kampanjer/{campaign.pk}/rapportera/csv/",
+                           {"organisation": world.branch.pk, "file": upload})
+    assert response.status_code == 302
+    assert Report.objects.count() == 2
+
+
+def test_targets_page_needs_a_leader(world, campaign):
+    url = f"/kampanjer/{campaign.pk}/organisationer/{world.branch.pk}/mal/"
+    assert signed_in(world.member).get(url).status_code == 404
+    assert signed_in(world.other_member).get(url).status_code == 404
+    owner = signed_in(world.owner)
+    assert owner.get(url).status_code == 200
+    assert owner.post(url, {"action": "adopt", "value": "15000"}).status_code == 302
+    assert Target.objects.get(campaign=campaign, organisation=world.branch, team=None, person=None).value == 15_000
+    assert owner.post(url, {"action": "team", "name": "Stationsgänget"}).status_code == 302
+    key = f"org:{world.association.pk}"
+    private_key = f"org:{world.private_association.pk}"
+    assert owner.post(url, {"action": "split", key: "2", private_key: "1"}).status_code == 302
+    targets = {t.organisation_id: t.value for t in Target.objects.filter(campaign=campaign, team=None, person=None)}
+    assert (targets[world.association.pk], targets[world.private_association.pk]) == (10_000, 5_000)
+
+
+def test_exports_csv_and_xlsx(world, campaign):
+    services.target_adopt(campaign=campaign, organisation=world.branch, value=15_000)
+    add(campaign, world.association, 42)
+    client = signed_in(world.member)
+    csv_response = client.get(f"/kampanjer/{campaign.pk}/organisationer/{world.branch.pk}/export.csv")
+    assert csv_response.status_code == 200
+    body = csv_response.content.decode("utf-8-sig")
+    assert "Rapporterade samtal;42" in body
+    assert "2014-W18;2014-04-28;42;1;42;" in body
+    xlsx = client.get(f"/kampanjer/{campaign.pk}/organisationer/{world.branch.pk}/export.xlsx")
+    assert xlsx.status_code == 200
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    values = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row and row[0]}
+    assert values["Mål"] == 15_000 and values["Rapporterade samtal"] == 42
+    assert Client().get(f"/kampanjer/{campaign.pk}/organisationer/{world.branch.pk}/export.csv").status_code == 302
+    assert signed_in(world.outsider).get(
+        f"/kampanjer/{campaign.pk}/organisationer/{world.branch.pk}/export.csv").status_code == 404
+
+
+def test_widget_may_be_framed_and_shows_count_and_target_only(world, campaign):
+    services.target_adopt(campaign=campaign, organisation=world.branch, value=15_000)
+    add(campaign, world.association, 42)
+    response = Client().get(f"/kampanjer/{campaign.pk}/organisationer/{world.branch.pk}/widget/")
+    assert response.status_code == 200
+    assert "X-Frame-Options" not in response
+    assert "frame-ancestors *" in response["Content-Security-Policy"]
+    assert count_text(response) == "42 av 15\xa0000 samtal, 0\xa0%"
+    assert "S-föreningen Centrum" not in response.content.decode()
+    other = Client().get(f"/kampanjer/{campaign.pk}/organisationer/{world.branch.pk}/")
+    assert other["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in other["Content-Security-Policy"]
+    assert Client().get(f"/kampanjer/{campaign.pk}/organisationer/{world.other_branch.pk}/widget/").status_code == 404
+
+
+def test_service_worker_is_served_for_the_campaign_scope(db):
+    response = Client().get("/kampanjer/sw.js")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/javascript")
+    assert response["Service-Worker-Allowed"] == "/kampanjer/"
+    assert "__VERSION__" not in response.content.decode()
+
+
+def test_organisation_pages_link_to_the_campaign(world, campaign, private_campaign):
+    public = Client().get(f"/organisationer/{world.branch.pk}/").content.decode()
+    assert f"/kampanjer/{campaign.pk}/organisationer/{world.branch.pk}/" in public
+    assert "Hemlig intern kampanj" not in public
+    internal = signed_in(world.member).get(f"/organisationer/{world.branch.pk}/intern/").content.decode()
+    assert "Hemlig intern kampanj" in internal

@@ -16,8 +16,12 @@ from ninja import Router, Schema, Status
 
 from folkvald.elections.models import Election
 from folkvald.elections.permissions import access_election
-from folkvald.elections.selectors import elections_with_results, visible_elections
-from folkvald.organisations.models import Municipality
+from folkvald.elections.selectors import (
+    election_with_results,
+    elections_with_results,
+    municipality_exists,
+    visible_elections,
+)
 from folkvald.organisations.permissions import Level
 
 router = Router(tags=["elections"])
@@ -134,7 +138,7 @@ def list_elections(
         return Status(422, {"detail": "municipality must be a four-digit municipality code, e.g. 1281"})
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
         return Status(422, {"detail": f"year must be between {MIN_YEAR} and {MAX_YEAR}"})
-    if municipality is not None and not Municipality.objects.filter(code=municipality).exists():
+    if municipality is not None and not municipality_exists(code=municipality):
         return Status(404, {"detail": f"no municipality with code {municipality}"})
     elections = visible_elections(user=request.user)
     if municipality is not None:
@@ -155,5 +159,5 @@ def list_elections(
 @router.get("/elections/{election_id}", response={200: ElectionOut, 404: ErrorOut}, summary="One election result")
 def get_election(request: HttpRequest, election_id: int):
     election = access_election(request.user, election_id, need=Level.PUBLIC)
-    election = elections_with_results(Election.objects.filter(pk=election.pk)).get()
+    election = election_with_results(election_id=election.pk)
     return Status(200, election_out(election))

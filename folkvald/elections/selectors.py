@@ -323,3 +323,20 @@ def share_history(*, municipality: Municipality, body: str = Body.KOMMUNFULLMAKT
 
 def party_results(*, election: Election) -> QuerySet[PartyResult]:
     return election.party_results.select_related("party").order_by("-votes", "position")
+
+
+def reference_election(*, municipality_code: str, year: int) -> Election | None:
+    """The official result of the year, else the latest before it (the parties a count starts from)."""
+    return (
+        Election.objects.filter(municipality_id=municipality_code, is_official=True, year__lte=year)
+        .order_by("-year")
+        .first()
+    )
+
+
+def municipality_exists(*, code: str) -> bool:
+    return Municipality.objects.filter(code=code).exists()
+
+
+def election_with_results(*, election_id: int) -> Election:
+    return elections_with_results(Election.objects.filter(pk=election_id)).get()

@@ -215,8 +215,8 @@ def summary_method(data: ResultData) -> dict[str, Any] | None:
 def lots_from_official(result: Mapping[str, Any], data: ResultData) -> list[dict[str, Any]]:
     """The lots the authority drew, read back from the official seats (Halmstad 2018).
 
-    A tie seatmath reports is settled by its seeded lot; where that lot gave the seat to a party
-    other than the official result did, the official winners are the lot actually drawn.
+    A tie seatmath reports is settled by its seeded lot; the official seats tell who really won
+    it (where the seeded lot chose otherwise, the official winners replace its winners).
     """
     official = {party.abbreviation: party.official_seats for party in data.parties}
     computed = result.get("seats", {})
@@ -228,8 +228,6 @@ def lots_from_official(result: Mapping[str, Any], data: ResultData) -> list[dict
             continue
         losing = {name for name in between if official[name] < int(computed.get(name, 0))}
         gaining = [name for name in between if official[name] > int(computed.get(name, 0))]
-        if not losing and not gaining:
-            continue
         chosen = [name for name in winners if name not in losing] + [g for g in gaining if g not in winners]
         if len(chosen) == len(winners) and set(chosen) < set(between):
             lot: dict[str, Any] = {"between": between, "winners": chosen,
@@ -422,7 +420,7 @@ def result_store(
     computed = {key: int(value) for key, value in result.get("seats", {}).items()}
     differences = seat_differences(data, computed)
     ties = list(result.get("ties") or [])
-    if differences and ties:
+    if ties and any(party.official_seats is not None for party in data.parties):
         lots = lots_from_official(result, data)
         if lots:
             retry = allocate({**spec, "lots": lots}, explain=explain)

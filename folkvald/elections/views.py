@@ -180,9 +180,7 @@ def result_new(request: HttpRequest, code: str, year: int) -> HttpResponse:
     place = access_municipality(code)
     year = _year(year)
     organisations = require_results_manager(request.user, place)
-    reference = selectors.official_election(municipality_code=place.code, year=year) or (
-        Election.objects.filter(municipality=place, is_official=True, year__lt=year).order_by("-year").first()
-    )
+    reference = selectors.reference_election(municipality_code=place.code, year=year)
     parties = list(selectors.party_results(election=reference).values_list("abbreviation", flat=True)) \
         if reference else ["S", "M", "SD", "C", "V", "KD", "L", "MP"]
     figures = place.election_figures.filter(year__lte=year).order_by("-year").first()

@@ -7,9 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from folkvald.policy.models import (
     BoardDecision,
     DeliverableStatus,
+    EventKind,
+    GroupKind,
     MemberRole,
     Question,
     QuestionKind,
+    RegistrationMode,
 )
 
 
@@ -143,3 +146,99 @@ class ConsultationAnswerForm(forms.Form):
 
     def answers(self) -> dict[int, str]:
         return {int(name[1:]): value or "" for name, value in self.cleaned_data.items()}
+
+
+class ProgrammeForm(forms.Form):
+    name = forms.CharField(label=_("Namn"), max_length=200)
+    description = forms.CharField(label=_("Beskrivning"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    is_published = forms.BooleanField(label=_("Publicerat"), required=False, initial=True)
+
+
+class GroupForm(forms.Form):
+    name = forms.CharField(label=_("Namn"), max_length=200)
+    kind = forms.ChoiceField(label=_("Typ"), choices=GroupKind.choices)
+    programme = forms.TypedChoiceField(label=_("Program"), coerce=int, required=False, empty_value=None)
+    policy_area = forms.CharField(label=_("Politikområde"), max_length=200, required=False)
+    mandate = forms.CharField(label=_("Uppdrag"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    topic_keywords = forms.CharField(
+        label=_("Samtalsämnen från kampanjerna"), max_length=500, required=False,
+        help_text=_("Kommaseparerade ämnen, t.ex. \"skola, unga\": gruppen ser hur ofta väljarna tog upp dem."),
+    )
+    position = forms.IntegerField(label=_("Ordning"), min_value=0, max_value=1000, initial=0)
+    is_published = forms.BooleanField(
+        label=_("Publicerad (gruppen och dess medlemmar visas offentligt)"), required=False, initial=True
+    )
+
+    def __init__(self, *args, programmes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].choices = [("", _("– inget program –"))] + [(p.pk, p.name) for p in programmes]
+
+
+class EventForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Typ"), choices=EventKind.choices)
+    title = forms.CharField(label=_("Rubrik"), max_length=300)
+    description = forms.CharField(label=_("Beskrivning"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    starts_at = forms.DateTimeField(
+        label=_("Börjar"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+    ends_at = forms.DateTimeField(
+        label=_("Slutar"), required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+    place = forms.CharField(label=_("Plats"), max_length=300)
+    organiser = forms.CharField(label=_("Arrangör"), max_length=300)
+    group = forms.TypedChoiceField(label=_("Arbetsgrupp"), coerce=int, required=False, empty_value=None)
+    registration = forms.ChoiceField(label=_("Anmälan"), choices=RegistrationMode.choices)
+    capacity = forms.IntegerField(label=_("Antal platser (valfritt)"), min_value=1, required=False)
+    is_public = forms.BooleanField(label=_("Öppet för allmänheten (visas offentligt)"), required=False, initial=True)
+
+    def __init__(self, *args, groups=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].choices = [("", _("– ingen –"))] + [(g.pk, g.name) for g in groups]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] < data["starts_at"]:
+            self.add_error("ends_at", _("Evenemanget kan inte sluta innan det börjar."))
+        return data
+
+
+class ConsultationForm(forms.Form):
+    title = forms.CharField(label=_("Rubrik"), max_length=300)
+    description = forms.CharField(label=_("Beskrivning"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    opens = forms.DateField(label=_("Öppnar"), initial=timezone.localdate, widget=_date_widget())
+    closes = forms.DateField(label=_("Stänger"), widget=_date_widget())
+    group = forms.TypedChoiceField(label=_("Arbetsgrupp"), coerce=int, required=False, empty_value=None)
+    questions = forms.CharField(
+        label=_("Frågor"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "En fråga per rad. För en flervalsfråga: frågan och alternativen åtskilda med |, t.ex. "
+            "\"Viktigast? | Skolan | Vården | Jobben\". En rad utan | blir en fritextfråga."
+        ),
+    )
+
+    def __init__(self, *args, groups=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].choices = [("", _("– ingen –"))] + [(g.pk, g.name) for g in groups]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("opens") and data.get("closes") and data["closes"] < data["opens"]:
+            self.add_error("closes", _("Rådslaget kan inte stänga innan det öppnar."))
+        return data
+
+    def parsed_questions(self) -> list[tuple[str, str, list[str]]]:
+        """(text, kind, choices) for each non-empty line."""
+        out = []
+        for line in self.cleaned_data["questions"].splitlines():
+            parts = [part.strip() for part in line.split("|")]
+            if not parts[0]:
+                continue
+            if len(parts) > 1:
+                out.append((parts[0], QuestionKind.CHOICE, [p for p in parts[1:] if p]))
+            else:
+                out.append((parts[0], QuestionKind.TEXT, []))
+        return out

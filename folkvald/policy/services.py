@@ -408,3 +408,32 @@ def answers_submit(
             question_id=question_id, person=person, defaults={"choice": choice, "text": text}
         )
     return len(cleaned)
+
+
+GROUP_FIELDS = ("name", "kind", "policy_area", "mandate", "topic_keywords", "position", "is_published")
+
+
+def group_update(*, group: WorkingGroup, programme: Programme | None, **fields) -> WorkingGroup:
+    if programme is not None and programme.organisation_id != group.organisation_id:
+        raise ValidationError({"programme": _("Programmet hör till en annan organisation.")})
+    unknown = set(fields) - set(GROUP_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(group, name, value)
+    group.programme = programme
+    group.save(update_fields=[*fields, "programme"])
+    return group
+
+
+@transaction.atomic
+def consultation_create_with_questions(
+    *, questions: list[tuple[str, str, list[str]]], **fields
+) -> Consultation:
+    """A consultation and its questions, all or nothing."""
+    if not questions:
+        raise ValidationError({"questions": _("Ett rådslag behöver minst en fråga.")})
+    consultation = consultation_create(**fields)
+    for text, kind, choices in questions:
+        question_add(consultation=consultation, text=text, kind=kind, choices=choices)
+    return consultation

@@ -13,7 +13,12 @@ urlpatterns = [
     path("organisationer/<int:organisation_id>/motioner/", views.motions, name="motions"),
     path("organisationer/<int:organisation_id>/motioner/ny/", views.motion_new, name="motion_new"),
     path("organisationer/<int:organisation_id>/radslag/", views.consultations, name="consultations"),
+    path("organisationer/<int:organisation_id>/program/nytt/", views.programme_new, name="programme_new"),
+    path("organisationer/<int:organisation_id>/grupper/ny/", views.group_new, name="group_new"),
+    path("organisationer/<int:organisation_id>/evenemang/nytt/", views.event_new, name="event_new"),
+    path("organisationer/<int:organisation_id>/radslag/nytt/", views.consultation_new, name="consultation_new"),
     path("grupper/<int:group_id>/", views.group_detail, name="group"),
+    path("grupper/<int:group_id>/redigera/", views.group_edit, name="group_edit"),
     path("grupper/<int:group_id>/evenemang.ics", views.group_events_ics, name="group_ics"),
     path("grupper/<int:group_id>/medlemmar/ny/", views.membership_add, name="membership_add"),
     path(

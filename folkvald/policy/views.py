@@ -15,13 +15,17 @@ from folkvald.organisations.selectors import organisation_roles, person_for_user
 from folkvald.policy import ical, selectors, services
 from folkvald.policy.forms import (
     ConsultationAnswerForm,
+    ConsultationForm,
     DecisionForm,
     DeliverableForm,
     DeliverableStatusForm,
     EndForm,
+    EventForm,
+    GroupForm,
     MembershipForm,
     MotionForm,
     NewMotionForm,
+    ProgrammeForm,
     RegistrationForm,
     SendForm,
 )
@@ -454,6 +458,7 @@ def consultations(request: HttpRequest, organisation_id: int) -> HttpResponse:
     context = {
         "organisation": organisation,
         "consultations": selectors.organisation_consultations(organisation=organisation),
+        "manage": organisation_level(request.user, organisation) >= Level.MANAGE,
     }
     return render(request, "policy/consultations.html", context)
 
@@ -493,3 +498,100 @@ def consultation_summary(request: HttpRequest, consultation_id: int) -> HttpResp
         "summaries": selectors.consultation_summary(consultation=consultation),
     }
     return render(request, "policy/consultation_summary.html", context)
+
+
+# --- Leaders set up the work ----------------------------------------------------------------------
+
+
+@login_required
+def programme_new(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    organisation = access_organisation(request.user, organisation_id, need=Level.MANAGE)
+    form = ProgrammeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.programme_create(organisation=organisation, **form.cleaned_data)
+        messages.success(request, _("Programmet är skapat."))
+        return redirect("policy:overview", organisation_id=organisation.pk)
+    context = {"organisation": organisation, "form": form, "heading": _("Nytt program")}
+    return render(request, "policy/setup_form.html", context)
+
+
+def _group_form(request: HttpRequest, organisation, group=None) -> tuple[GroupForm, dict]:
+    programmes = {p.pk: p for p in selectors.organisation_programmes(organisation=organisation, internal=True)}
+    initial = None
+    if group is not None:
+        initial = {name: getattr(group, name) for name in services.GROUP_FIELDS}
+        initial["programme"] = group.programme_id
+    return GroupForm(request.POST or None, programmes=programmes.values(), initial=initial), programmes
+
+
+@login_required
+def group_new(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    organisation = access_organisation(request.user, organisation_id, need=Level.MANAGE)
+    form, programmes = _group_form(request, organisation)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        programme = programmes.get(data.pop("programme"))
+        group = services.group_create(organisation=organisation, programme=programme, **data)
+        messages.success(request, _("Gruppen är skapad."))
+        return redirect("policy:group", group_id=group.pk)
+    context = {"organisation": organisation, "form": form, "heading": _("Ny arbetsgrupp")}
+    return render(request, "policy/setup_form.html", context)
+
+
+@login_required
+def group_edit(request: HttpRequest, group_id: int) -> HttpResponse:
+    group = access_group(request.user, group_id, need=Level.MANAGE)
+    form, programmes = _group_form(request, group.organisation, group)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        programme = programmes.get(data.pop("programme"))
+        services.group_update(group=group, programme=programme, **data)
+        messages.success(request, _("Gruppen är sparad."))
+        return redirect("policy:group", group_id=group.pk)
+    context = {"organisation": group.organisation, "form": form, "heading": _("Ändra %(name)s") % {"name": group.name}}
+    return render(request, "policy/setup_form.html", context)
+
+
+@login_required
+def event_new(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    organisation = access_organisation(request.user, organisation_id, need=Level.MANAGE)
+    groups = {g.pk: g for g in selectors.organisation_groups(organisation=organisation, internal=True)}
+    form = EventForm(request.POST or None, groups=groups.values())
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        group = groups.get(data.pop("group"))
+        try:
+            event = services.event_create(organisation=organisation, group=group, **data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Evenemanget är skapat."))
+            return redirect("policy:event", event_id=event.pk)
+    context = {"organisation": organisation, "form": form, "heading": _("Nytt evenemang")}
+    return render(request, "policy/setup_form.html", context)
+
+
+@login_required
+def consultation_new(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    organisation = access_organisation(request.user, organisation_id, need=Level.MANAGE)
+    groups = {g.pk: g for g in selectors.organisation_groups(organisation=organisation, internal=True)}
+    form = ConsultationForm(request.POST or None, groups=groups.values())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            consultation = services.consultation_create_with_questions(
+                organisation=organisation,
+                title=data["title"],
+                description=data["description"],
+                opens=data["opens"],
+                closes=data["closes"],
+                group=groups.get(data["group"]),
+                questions=form.parsed_questions(),
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Rådslaget är skapat."))
+            return redirect("policy:consultation", consultation_id=consultation.pk)
+    context = {"organisation": organisation, "form": form, "heading": _("Nytt rådslag")}
+    return render(request, "policy/setup_form.html", context)

@@ -251,3 +251,61 @@ def test_member_answers_and_sees_the_summary(client, world, policy):
     assert "Mer vård" in summary
     assert '<td>Vården</td><td class="num">1</td>' in summary
     assert '<td>Skolan</td><td class="num">0</td>' in summary
+
+
+# --- Leaders set up programmes, groups, events and consultations ---------------------------------------
+
+
+def test_leaders_set_up_the_work_and_others_may_not(client, world, policy):
+    urls = {
+        "programme_new": reverse("policy:programme_new", args=[world.branch.pk]),
+        "group_new": reverse("policy:group_new", args=[world.branch.pk]),
+        "event_new": reverse("policy:event_new", args=[world.branch.pk]),
+        "consultation_new": reverse("policy:consultation_new", args=[world.branch.pk]),
+        "group_edit": reverse("policy:group_edit", args=[policy.group.pk]),
+    }
+    for user in (world.member, policy.chair_user, world.outsider, world.other_member):
+        client.force_login(user)
+        for url in urls.values():
+            assert client.get(url).status_code == 404, url
+    login(client, world, "owner")
+    assert client.post(urls["programme_new"], {"name": "Program 2026", "is_published": "on"}).status_code == 302
+    response = client.post(urls["group_new"], {
+        "name": "Trygghet", "kind": "working", "programme": "", "policy_area": "Trygghet", "mandate": "",
+        "topic_keywords": "trygghet", "position": "7", "is_published": "",
+    })
+    assert response.status_code == 302
+    from folkvald.policy.models import Consultation, Event, WorkingGroup
+
+    group = WorkingGroup.objects.get(name="Trygghet")
+    assert (group.is_published, group.topic_keywords, group.position) == (False, "trygghet", 7)
+    client.post(urls["group_edit"], {
+        "name": "Skola och unga", "kind": "working", "programme": "", "policy_area": "Skola", "mandate": "Ny.",
+        "topic_keywords": "skola, unga, förskola", "position": "1", "is_published": "on",
+    })
+    policy.group.refresh_from_db()
+    assert (policy.group.mandate, policy.group.programme, policy.group.keywords) == (
+        "Ny.", None, ["skola", "unga", "förskola"])
+    response = client.post(urls["event_new"], {
+        "kind": "may_day", "title": "Första maj 2026", "description": "", "starts_at": "2026-05-01T11:00",
+        "ends_at": "2026-05-01T14:00", "place": "Stortorget", "organiser": "S i Lund", "group": str(policy.group.pk),
+        "registration": "none", "capacity": "", "is_public": "on",
+    })
+    assert response.status_code == 302
+    event = Event.objects.get(title="Första maj 2026")
+    assert event.starts_at.isoformat() == "2026-05-01T09:00:00+00:00"  # 11:00 in Stockholm, summer time
+    assert event.group == policy.group
+    response = client.post(urls["consultation_new"], {
+        "title": "Rådslag 2026", "description": "", "opens": "2026-01-01", "closes": "2026-01-31", "group": "",
+        "questions": "Viktigast? | Skolan | Vården\n\nVad mer?\n",
+    })
+    assert response.status_code == 302
+    consultation = Consultation.objects.get(title="Rådslag 2026")
+    assert [(q.text, q.kind, q.choice_list) for q in consultation.questions.all()] == [
+        ("Viktigast?", "choice", ["Skolan", "Vården"]), ("Vad mer?", "text", [])]
+    # A bad consultation writes nothing.
+    response = client.post(urls["consultation_new"], {
+        "title": "Trasigt", "opens": "2026-01-01", "closes": "2026-01-31", "questions": "Bara ett? | Ja",
+    })
+    assert response.status_code == 200
+    assert not Consultation.objects.filter(title="Trasigt").exists()

@@ -187,3 +187,38 @@ class AttendanceForm(forms.Form):
             for row in self.council.seats.all()
             if self.cleaned_data.get(f"absent_{row.abbreviation}")
         }
+
+
+class CouncilForm(forms.Form):
+    """A council by hand, or from the official result where one is imported."""
+
+    municipality = forms.ModelChoiceField(label=_("Kommun"), queryset=None)
+    period_start = forms.IntegerField(
+        label=_("Mandatperiod från (valår)"), min_value=1970, max_value=2100, initial=2022,
+        help_text=_("T.ex. 2022 för 2022–2026."),
+    )
+    from_election = forms.BooleanField(
+        label=_("Hämta mandaten från det officiella valresultatet om det finns inläst"), required=False, initial=True
+    )
+    seats = forms.CharField(
+        label=_("Mandat per parti"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("T.ex. \u201cS 18, M 13, SD 8, V 6\u201d. Behövs där inget valresultat finns inläst."),
+    )
+    governing_name = forms.CharField(label=_("Styrets namn"), required=False, max_length=100)
+    governing = forms.CharField(label=_("Styrande partier"), required=False, max_length=200)
+    support = forms.CharField(label=_("Stödpartier"), required=False, max_length=200)
+
+    def __init__(self, *args, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities
+
+
+class CouncilEditForm(forms.Form):
+    seats = forms.CharField(
+        label=_("Mandat per parti"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("T.ex. \u201cS 18, M 13\u201d. Bara för mandat som är inskrivna för hand."),
+    )
+    governing_name = forms.CharField(label=_("Styrets namn"), required=False, max_length=100)
+    governing = forms.CharField(label=_("Styrande partier"), required=False, max_length=200)
+    support = forms.CharField(label=_("Stödpartier"), required=False, max_length=200)
+    description = forms.CharField(label=_("Beskrivning"), required=False, widget=forms.Textarea(attrs={"rows": 3}))

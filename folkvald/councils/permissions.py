@@ -82,3 +82,14 @@ def scenario_owner_choices(user: AnyUser) -> QuerySet[Organisation]:
     if managed is None:
         return queryset.filter(kind=OrganisationKind.BRANCH)
     return queryset.filter(pk__in=managed)
+
+
+def council_municipality_choices(user: AnyUser):
+    """Municipalities where the user may add a council: those of the branches they lead (every one for superusers)."""
+    from folkvald.organisations.models import Municipality
+
+    managed = managed_organisation_ids(user)
+    if managed is None:
+        return Municipality.objects.order_by("name")
+    codes = Organisation.objects.filter(pk__in=managed, kind=OrganisationKind.BRANCH).values("municipality_id")
+    return Municipality.objects.filter(code__in=codes).order_by("name")

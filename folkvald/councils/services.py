@@ -69,6 +69,11 @@ def council_create(
         raise ValidationError(
             _("Valresultatet fördelar %(got)s av %(total)s mandat.") % {"got": total, "total": election.seats}
         )
+    if Council.objects.filter(municipality=municipality, period_start=period_start).exists():
+        raise ValidationError(
+            _("%(municipality)s har redan ett fullmäktige för %(period)s.")
+            % {"municipality": municipality, "period": period_start}
+        )
     council = Council.objects.create(
         municipality=municipality,
         period_start=period_start,
@@ -90,6 +95,49 @@ def _seat_list(council: Council) -> list[CouncilSeat]:
     if "seats" in getattr(council, "_prefetched_objects_cache", {}):
         return list(council.seats.all())
     return list(council.seats.select_related("party"))
+
+
+def parse_seats_text(text: str) -> dict[str, int]:
+    """"S 18, M 13, SD 8" (or one party a line, "S: 18") → {"S": 18, "M": 13, "SD": 8}."""
+    seats: dict[str, int] = {}
+    for part in text.replace("\n", ",").replace(";", ",").split(","):
+        words = part.replace(":", " ").replace("=", " ").split()
+        if not words:
+            continue
+        if len(words) != 2 or not words[1].isdigit():
+            raise ValidationError(_("Skriv mandaten som \u201cS 18, M 13\u201d, inte %(part)s.") % {"part": part.strip()})
+        if words[0] in seats:
+            raise ValidationError(_("%(party)s står två gånger.") % {"party": words[0]})
+        seats[words[0]] = int(words[1])
+    return seats
+
+
+@transaction.atomic
+def council_set_seats(*, council: Council, seats: Mapping[str, int]) -> Council:
+    """Seats entered by hand: replaces the party groups, keeping each remaining party's role and order."""
+    if council.election_id is not None:
+        raise ValidationError(_("Mandaten kommer från valresultatet och ändras inte för hand."))
+    if not seats or sum(seats.values()) < 1:
+        raise ValidationError(_("Ange mandaten per parti."))
+    rows = _seat_rows(council, seats)
+    previous = {row.party_id: row for row in council.seats.all()}
+    for row in rows:
+        if row.party_id in previous:
+            row.role = previous[row.party_id].role
+            row.order = previous[row.party_id].order
+    council.seats.all().delete()
+    CouncilSeat.objects.bulk_create(rows)
+    getattr(council, "_prefetched_objects_cache", {}).pop("seats", None)
+    council.seats_total = sum(row.seats for row in rows)
+    council.save(update_fields=["seats_total", "updated"])
+    council_set_order(council=council, order=[r.abbreviation for r in sorted(rows, key=lambda r: (r.order or 999))])
+    return council
+
+
+def council_update(*, council: Council, description: str) -> Council:
+    council.description = description
+    council.save(update_fields=["description", "updated"])
+    return council
 
 
 def _canonical(council: Council, abbreviations: Iterable[str]) -> list[str]:

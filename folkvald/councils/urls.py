@@ -6,7 +6,9 @@ app_name = "councils"
 
 urlpatterns = [
     path("", views.council_index, name="index"),
+    path("ny/", views.council_add, name="add"),
     path("<int:council_id>/", views.council_page, name="council"),
+    path("<int:council_id>/andra/", views.council_edit, name="edit"),
     path("<int:council_id>/ordning/", views.council_order_save, name="order_save"),
     path("<int:council_id>/namnder/ny/", views.committee_add, name="committee_add"),
     path("<int:council_id>/namnder/<int:committee_id>/ta-bort/", views.committee_remove, name="committee_remove"),

@@ -7,6 +7,7 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
@@ -19,6 +20,8 @@ from folkvald.councils.forms import (
     AttendanceForm,
     CoalitionFinderForm,
     CommitteeForm,
+    CouncilEditForm,
+    CouncilForm,
     OrderForm,
     PlanForm,
     ScenarioEditForm,
@@ -30,10 +33,12 @@ from folkvald.councils.permissions import (
     access_council,
     access_scenario,
     council_level,
+    council_municipality_choices,
     scenario_level,
     scenario_owner_choices,
     visible_scenarios,
 )
+from folkvald.elections.selectors import official_election
 from folkvald.seatmath import SeatMathError
 
 
@@ -63,7 +68,8 @@ def _errors(error: ValidationError) -> str:
 
 def council_index(request: HttpRequest) -> HttpResponse:
     councils = selectors.council_list()
-    return render(request, "councils/index.html", {"councils": councils})
+    can_add = request.user.is_authenticated and council_municipality_choices(request.user).exists()
+    return render(request, "councils/index.html", {"councils": councils, "can_add": can_add})
 
 
 def _finder(request: HttpRequest, council) -> dict:
@@ -107,6 +113,74 @@ def council_page(request: HttpRequest, council_id: int) -> HttpResponse:
     response = render(request, "councils/council.html", context)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+@login_required
+def council_add(request: HttpRequest) -> HttpResponse:
+    municipalities = council_municipality_choices(request.user)
+    if not municipalities.exists():
+        raise Http404
+    form = CouncilForm(request.POST or None, municipalities=municipalities)
+    status = 200
+    if request.method == "POST":
+        status = 422
+        if form.is_valid():
+            data = form.cleaned_data
+            election = None
+            if data["from_election"]:
+                election = official_election(municipality_code=data["municipality"].code, year=data["period_start"])
+            try:
+                council = services.council_create(
+                    municipality=data["municipality"],
+                    period_start=data["period_start"],
+                    election=election,
+                    seats=None if election else services.parse_seats_text(data["seats"]),
+                    governing_name=data["governing_name"],
+                    governing=split_parties(data["governing"]),
+                    support=split_parties(data["support"]),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Fullmäktige är tillagt."))
+                return redirect("councils:council", council_id=council.pk)
+    return render(request, "councils/council_form.html", {"form": form, "council": None}, status=status)
+
+
+@login_required
+def council_edit(request: HttpRequest, council_id: int) -> HttpResponse:
+    council = _council(request, council_id, need=Level.MANAGE)
+    view = selectors.council_view(council=council)
+    initial = {
+        "seats": ", ".join(f"{row.abbreviation} {row.seats}" for row in view.rows),
+        "governing_name": council.governing_name,
+        "governing": ", ".join(row.abbreviation for row in view.governing_rows),
+        "support": ", ".join(row.abbreviation for row in view.support_rows),
+        "description": council.description,
+    }
+    form = CouncilEditForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        status = 422
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                with transaction.atomic():
+                    if council.election_id is None and data["seats"] != initial["seats"]:
+                        services.council_set_seats(council=council, seats=services.parse_seats_text(data["seats"]))
+                    services.council_set_coalition(
+                        council=council,
+                        name=data["governing_name"],
+                        governing=split_parties(data["governing"]),
+                        support=split_parties(data["support"]),
+                    )
+                    services.council_update(council=council, description=data["description"])
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Fullmäktige är sparat."))
+                return redirect("councils:council", council_id=council.pk)
+    return render(request, "councils/council_form.html", {"form": form, "council": council}, status=status)
 
 
 @login_required

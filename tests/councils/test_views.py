@@ -139,3 +139,47 @@ def test_htmx_history_restore_gets_the_whole_page(client, huddinge):
     response = client.get(url, {"parties": ["S"]}, HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
     assert "<html" in response.content.decode()
     assert "HX-Request" in response["Vary"]
+
+
+def test_a_branch_leader_adds_a_council_by_hand_and_edits_it(client, world):
+    client.force_login(world.owner)  # leads S in Lund
+    page = client.get(reverse("councils:add"))
+    assert page.status_code == 200 and "Lund" in page.content.decode() and "Malmö" not in page.content.decode()
+    response = client.post(
+        reverse("councils:add"),
+        {"municipality": "1281", "period_start": 2014, "seats": "S 15, M 13, MP 9, FP 7, V 5, SD 5, FNL 4, C 3, KD 2, FI 2"},
+    )
+    assert response.status_code == 302, response.content.decode()
+    from folkvald.councils.models import Council
+
+    council = Council.objects.get(municipality_id="1281", period_start=2014)
+    assert council.seats_total == 65
+    again = client.post(reverse("councils:add"), {"municipality": "1281", "period_start": 2014, "seats": "S 1"})
+    assert again.status_code == 422 and "redan" in again.content.decode()
+    bad = client.post(reverse("councils:add"), {"municipality": "1281", "period_start": 2018, "seats": "S many"})
+    assert bad.status_code == 422
+
+    edit = reverse("councils:edit", args=[council.pk])
+    response = client.post(
+        edit,
+        {"seats": "S 15, M 13, MP 9, FP 7, V 5, SD 5, FNL 4, C 3, KD 2, FI 2", "governing_name": "Rödgröna",
+         "governing": "S, MP", "support": "V", "description": ""},
+    )
+    assert response.status_code == 302
+    html = client.get(reverse("councils:council", args=[council.pk])).content.decode()
+    assert "S 15 + MP 9 = 24" in html and "24 + V 5 = 29" in html
+    client.post(edit, {"seats": "S 16, M 13, MP 9, FP 7, V 5, SD 5, FNL 4, C 3, KD 2, FI 1", "governing_name": "Rödgröna",
+                       "governing": "S, MP", "support": "V"})
+    council.refresh_from_db()
+    assert council.seats_total == 65
+    assert council.seats.get(abbreviation="S").seats == 16 and council.seats.get(abbreviation="S").role == "governing"
+
+
+def test_others_may_not_add_or_edit_councils(client, world, lund):
+    client.force_login(world.member)
+    assert client.get(reverse("councils:add")).status_code == 404
+    assert client.get(reverse("councils:edit", args=[lund.pk])).status_code == 404
+    client.force_login(world.other_member)  # leads S in Malmö, not Lund
+    assert client.get(reverse("councils:edit", args=[lund.pk])).status_code == 404
+    response = client.post(reverse("councils:add"), {"municipality": "1281", "period_start": 2018, "seats": "S 3"})
+    assert response.status_code == 422  # Lund is not among the choices

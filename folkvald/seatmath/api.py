@@ -6,6 +6,7 @@ behind each body and year in docs/seat-law.md.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -25,7 +26,6 @@ from folkvald.seatmath.methods import (
     largest_remainder,
     modified_sainte_lague,
     parse_fraction,
-    passes_threshold,
 )
 
 BODIES = ("kommunfullmaktige", "regionfullmaktige", "riksdag", "custom")
@@ -89,9 +89,11 @@ def _votes(value: object, what: str) -> dict[str, int]:
         raise SeatMathError(f"{what} must be an object of party: votes")
     out: dict[str, int] = {}
     for party, count in value.items():
-        if not isinstance(party, str) or not party.strip():
+        if type(party) is not str or not party or party.isspace():
             raise SeatMathError(f"a party name in {what} must be a non-empty text")
-        out[party] = _whole(count, f"the votes of {party!r} in {what}")
+        if type(count) is not int or count < 0:
+            count = _whole(count, f"the votes of {party!r} in {what}")
+        out[party] = count
     return out
 
 
@@ -132,6 +134,11 @@ def _rules(body: str, year: int | None, divided: bool, method: Mapping[str, Any]
         raise SeatMathError(f"'method' is only for body 'custom', not {body!r}")
     if year is None:
         raise SeatMathError(f"'year' is needed for body {body!r}")
+    return _statutory_rules(body, year, divided)
+
+
+@functools.lru_cache(maxsize=256)
+def _statutory_rules(body: str, year: int, divided: bool) -> Rules:
     new = year >= REFORM_YEAR
     first = Fraction(6, 5) if new else Fraction(7, 5)
     sl = DivisorMethod("modified-sainte-lague", modified_sainte_lague(first))
@@ -276,6 +283,9 @@ def _lots(value: object) -> list[Mapping[str, Any]]:
 
 def allocate(spec: Mapping[str, Any]) -> dict[str, Any]:
     """Seats for the parties of one election; see docs/seatmath.md for the format."""
+    fast = _allocate_plain(spec)
+    if fast is not None:
+        return fast
     if not isinstance(spec, Mapping):
         raise SeatMathError("the input must be a JSON object")
     if "elections" in spec and "body" not in spec:
@@ -353,7 +363,7 @@ def allocate(spec: Mapping[str, Any]) -> dict[str, Any]:
         "body": body,
         "year": year,
         "seats_total": seats,
-        "method": rules.description,
+        "method": dict(rules.description),
     }
     if rules.threshold is not None:
         result["threshold"] = _threshold_info(rules.threshold, valid, votes)
@@ -402,14 +412,117 @@ def allocate(spec: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+_PLAIN_KEYS = frozenset(
+    {"body", "year", "seats", "votes", "seed", "explain", "valid_votes", "name"}
+)
+_STATUTORY = frozenset({"kommunfullmaktige", "regionfullmaktige", "riksdag"})
+_PLAIN_RULES: dict[tuple[str, int], tuple[Rules, int, int, str, str]] = {}
+
+
+def _allocate_plain(spec: object) -> dict[str, Any] | None:
+    """The common case in few steps: a council in one constituency, no explanation, no
+    candidates or lots. Gives exactly what the general path gives (a test checks it), or
+    None to leave everything else (and every error message) to the general path."""
+    if type(spec) is not dict or not _PLAIN_KEYS.issuperset(spec):
+        return None
+    if spec.get("explain", True) is not False:
+        return None
+    body = spec.get("body")
+    year = spec.get("year")
+    seats = spec.get("seats")
+    votes = spec.get("votes")
+    seed = spec.get("seed", DEFAULT_SEED)
+    if (
+        body not in _STATUTORY
+        or type(year) is not int
+        or not 1900 <= year <= 2200
+        or type(seats) is not int
+        or not 1 <= seats <= MAX_SEATS
+        or type(votes) is not dict
+        or not votes
+        or type(seed) is not int
+        or seed < 0
+    ):
+        return None
+    counted = 0
+    for party, count in votes.items():
+        if type(count) is not int or count < 0 or type(party) is not str or not party:
+            return None
+        if party.isspace():
+            return None
+        counted += count
+    if counted == 0:
+        return None
+    valid = spec.get("valid_votes", counted)
+    if type(valid) is not int or valid < counted:
+        return None
+    key = (str(body), year)
+    cached = _PLAIN_RULES.get(key)
+    if cached is None:
+        rules = _statutory_rules(str(body), year, False)
+        threshold = rules.threshold or Fraction(0)
+        share, percent = _threshold_texts(threshold)
+        cached = (rules, threshold.numerator, threshold.denominator, share, percent)
+        _PLAIN_RULES[key] = cached
+    rules, tn, td, share, percent = cached
+    method = rules.method
+    assert method is not None
+    names = list(votes)
+    counts = list(votes.values())
+    bar = tn * valid
+    eligible = [v * td >= bar for v in counts]
+    if not any(eligible[i] and counts[i] for i in range(len(counts))):
+        return None
+    lot = Lot(seed=seed)
+    won = divisor_apportion(
+        counts,
+        seats,
+        method.sequence,
+        names=names,
+        lot=lot,
+        stage="seats",
+        squared=method.squared,
+        eligible=eligible,
+        with_order=False,
+        rounding=method.rounding,
+    ).seats
+    out: dict[str, Any] = {
+        "seats": dict(zip(names, won, strict=True)),
+        "constituencies": [],
+        "ties": lot.ties,
+        "empty_seats": {},
+        "body": body,
+        "year": year,
+        "seats_total": seats,
+        "method": dict(rules.description),
+    }
+    if rules.threshold is not None:
+        out["threshold"] = {
+            "share": share,
+            "percent": percent,
+            "valid_votes": valid,
+            "votes_needed": -(-bar // td),
+            "below": [p for p, ok in zip(names, eligible, strict=True) if not ok],
+        }
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _threshold_texts(threshold: Fraction) -> tuple[str, str]:
+    return fraction_text(threshold), fraction_text(threshold * 100)
+
+
 def _threshold_info(threshold: Fraction, valid: int, votes: Mapping[str, int]) -> dict[str, Any]:
-    needed = -(-threshold.numerator * valid // threshold.denominator)
+    tn, td = threshold.numerator, threshold.denominator
+    needed = -(-tn * valid // td)
+    share, percent = _threshold_texts(threshold)
+    bar = tn * valid
     return {
-        "share": fraction_text(threshold),
-        "percent": fraction_text(threshold * 100),
+        "share": share,
+        "percent": percent,
         "valid_votes": valid,
         "votes_needed": needed,
-        "below": [p for p, v in votes.items() if not passes_threshold(v, valid, threshold)],
+        "below": [p for p, v in votes.items() if v * td < bar],
     }
 
 
@@ -418,7 +531,9 @@ def _eligible(
 ) -> list[bool]:
     if threshold is None:
         return [True] * len(names)
-    return [passes_threshold(votes[p], valid, threshold) for p in names]
+    tn, td = threshold.numerator, threshold.denominator
+    bar = tn * valid
+    return [votes[p] * td >= bar for p in names]
 
 
 def _share(
@@ -466,6 +581,8 @@ def _share(
         constituency=constituency,
         squared=method.squared,
         eligible=eligible,
+        with_order=explain,
+        rounding=method.rounding,
     )
     explanation = None
     if explain:

@@ -21,6 +21,8 @@ from folkvald.seatmath.methods import (
     fraction_text,
 )
 
+_NAMES = [str(i) for i in range(1000)]
+
 
 def _nth_quotient(
     votes: Sequence[int],
@@ -35,9 +37,10 @@ def _nth_quotient(
     if not any(members[i] and votes[i] > 0 for i in range(n)):
         return Fraction(0)
     result = divisor_apportion(
-        votes, count, sequence, names=[str(i) for i in range(n)], lot=None, eligible=members
+        votes, count, sequence, names=_NAMES[:n], lot=None, eligible=members, with_order=False
     )
-    _i, num, den = result.order[-1]
+    assert result.last is not None
+    num, den = result.last
     return Fraction(num, den)
 
 

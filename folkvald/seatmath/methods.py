@@ -9,6 +9,7 @@ used. Equal numbers are ties: they are reported and decided by a recorded lot
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -42,11 +43,11 @@ class Lot:
     seed: int = DEFAULT_SEED
     drawn: list[Mapping[str, Any]] = field(default_factory=list)
     ties: list[dict[str, Any]] = field(default_factory=list)
-    _rng: random.Random = field(init=False, repr=False)
+    _rng: random.Random | None = field(init=False, repr=False, default=None)
     _used: set[int] = field(init=False, repr=False, default_factory=set)
 
     def __post_init__(self) -> None:
-        self._rng = random.Random(self.seed)
+        self._rng = None  # seeded on the first draw: most elections need none
 
     def draw(
         self,
@@ -77,6 +78,8 @@ class Lot:
             decided_by = "input"
             break
         if winners is None:
+            if self._rng is None:
+                self._rng = random.Random(self.seed)
             winners = self._rng.sample(candidates, places)
         record: dict[str, Any] = {
             "stage": stage,
@@ -141,6 +144,7 @@ def _adams(k: int) -> Divisor:
     return (k, 1)
 
 
+@functools.lru_cache(maxsize=64)
 def modified_sainte_lague(first: Fraction) -> DivisorSequence:
     """Sainte-Laguë with the first divisor ``first`` (1.4 up to 2014, 1.2 from 2018: 14 kap. 3 §)."""
     if first <= 0:
@@ -150,7 +154,12 @@ def modified_sainte_lague(first: Fraction) -> DivisorSequence:
     def sequence(k: int) -> Divisor:
         return (num, den) if k == 0 else (2 * k + 1, 1)
 
+    _ODD_FIRST[sequence] = (num, den)
     return sequence
+
+
+#: Sequences 1st divisor, 3, 5, 7, ...: recognised for the fast path of the Swedish method.
+_ODD_FIRST: dict[DivisorSequence, tuple[int, int]] = {}
 
 
 def first_seat_divisor(first: Fraction, then: DivisorSequence) -> DivisorSequence:
@@ -171,6 +180,8 @@ class DivisorMethod:
     name: str
     sequence: DivisorSequence
     squared: bool = False
+    #: Divisors close to 2k + 1: the rounded quota is a good first guess.
+    rounding: bool = False
 
     def divisor(self, k: int) -> Fraction:
         num, den = self.sequence(k)
@@ -180,12 +191,14 @@ class DivisorMethod:
 DIVISOR_METHODS: dict[str, Callable[[Fraction | None], DivisorMethod]] = {
     "dhondt": lambda _f: DivisorMethod("dhondt", _dhondt),
     "sainte-lague": lambda f: (
-        DivisorMethod("sainte-lague", _sainte_lague)
+        DivisorMethod("sainte-lague", _sainte_lague, rounding=True)
         if f is None or f == 1
-        else DivisorMethod("modified-sainte-lague", modified_sainte_lague(f))
+        else DivisorMethod("modified-sainte-lague", modified_sainte_lague(f), rounding=True)
     ),
     "modified-sainte-lague": lambda f: DivisorMethod(
-        "modified-sainte-lague", modified_sainte_lague(Fraction(7, 5) if f is None else f)
+        "modified-sainte-lague",
+        modified_sainte_lague(Fraction(7, 5) if f is None else f),
+        rounding=True,
     ),
     "danish": lambda _f: DivisorMethod("danish", _danish),
     "imperiali": lambda _f: DivisorMethod("imperiali", _imperiali),
@@ -225,11 +238,13 @@ def divisor_method(name: str, first_divisor: Fraction | None = None) -> DivisorM
 class DivisorResult:
     """Seats per party and, in order, each seat as ``(party index, quotient num, quotient den)``.
 
-    For a squared method the quotient recorded is the squared one.
+    ``last`` is the lowest quotient that won a seat, ``(num, den)``. For a squared method the
+    quotients recorded are the squared ones. ``order`` is empty when not asked for.
     """
 
     seats: list[int]
     order: list[tuple[int, int, int]]
+    last: tuple[int, int] | None = None
 
 
 def divisor_apportion(
@@ -244,18 +259,243 @@ def divisor_apportion(
     start: Sequence[int] | None = None,
     squared: bool = False,
     eligible: Sequence[bool] | None = None,
-    ties_against: int | None = None,
-    ties_for: int | None = None,
+    with_order: bool = True,
+    rounding: bool = False,
 ) -> DivisorResult:
-    """Give out ``seats`` seats one at a time to the highest quotient ``votes / d(k)``.
+    """Give ``seats`` seats to the highest quotients ``votes / d(k)``, as if one at a time.
 
+    The result is the one of the seat-by-seat procedure (:func:`divisor_apportion_sequential`,
+    kept as the reference), found faster: each party starts from its whole Hare quota, the
+    remaining seats go to the highest next quotients, and seats are swapped while some party's
+    lowest won quotient is below another's next one. All comparisons are cross-multiplied
+    integers. Equal quotients competing for the last seats are one tie, decided by ``lot``
+    (or, with no lot, in the parties' order), exactly as the seat-by-seat procedure would.
     ``start`` is the seats each party holds already (the sequence continues from there).
-    An exact tie for fewer places than tied parties is decided by ``lot``; with
-    ``ties_against`` (or ``ties_for``) set to a party index, ties go against (for) that
-    party and the others in index order, without a lot (used for the explanations).
     """
     n = len(votes)
-    held = list(start) if start is not None else [0] * n
+    if start is None and not squared and sequence in _ODD_FIRST and seats > 0:
+        fast = _odd_divisors_fast(votes, seats, _ODD_FIRST[sequence], eligible)
+        if fast is not None:
+            won_fast, last_fast = fast
+            order_fast: list[tuple[int, int, int]] = []
+            if with_order:
+                for i in range(n):
+                    for k in range(won_fast[i]):
+                        dn, dd = sequence(k)
+                        order_fast.append((i, votes[i] * dd, dn))
+                order_fast.sort(key=_order_key)
+            return DivisorResult(won_fast, order_fast, last_fast)
+    base = list(start) if start is not None else [0] * n
+    vals = [v * v for v in votes] if squared else list(votes)
+    active = [i for i in range(n) if vals[i] > 0 and (eligible is None or eligible[i])]
+    won = [0] * n
+    if seats <= 0:
+        return DivisorResult(won, [], None)
+    if not active:
+        raise SeatMathError("there are seats left but no party with votes to take them")
+    if start is None and not squared:
+        total = 0
+        for i in active:
+            total += votes[i]
+        if rounding:  # Sainte-Laguë-like: start from the rounded quota
+            for i in active:
+                won[i] = (2 * votes[i] * seats + total) // (2 * total)
+        else:
+            for i in active:
+                won[i] = votes[i] * seats // total
+    # next quotient (nn, nd) and lowest won quotient (ln, ld) of each active party
+    nn = [0] * n
+    nd = [1] * n
+    ln = [0] * n
+    ld = [1] * n
+    for i in active:
+        k = base[i] + won[i]
+        dn, dd = sequence(k)
+        nn[i], nd[i] = vals[i] * dd, dn
+        if won[i]:
+            dn, dd = sequence(k - 1)
+            ln[i], ld[i] = vals[i] * dd, dn
+    given = sum(won)
+    while given > seats:
+        w = -1
+        wn, wd = 0, 0
+        for i in active:
+            if won[i] and (w < 0 or ln[i] * wd < wn * ld[i]):
+                w, wn, wd = i, ln[i], ld[i]
+        won[w] -= 1
+        given -= 1
+        k = base[w] + won[w]
+        dn, dd = sequence(k)
+        nn[w], nd[w] = vals[w] * dd, dn
+        if won[w]:
+            dn, dd = sequence(k - 1)
+            ln[w], ld[w] = vals[w] * dd, dn
+    while given < seats:
+        b = active[0]
+        bn, bd = nn[b], nd[b]
+        for i in active:
+            if nn[i] * bd > bn * nd[i]:
+                b, bn, bd = i, nn[i], nd[i]
+        won[b] += 1
+        given += 1
+        ln[b], ld[b] = bn, bd
+        dn, dd = sequence(base[b] + won[b])
+        nn[b], nd[b] = vals[b] * dd, dn
+    while True:
+        # the highest next quotient and the lowest won one
+        b = active[0]
+        bn, bd = nn[b], nd[b]
+        w = -1
+        wn, wd = 0, 0
+        for i in active:
+            if nn[i] * bd > bn * nd[i]:
+                b, bn, bd = i, nn[i], nd[i]
+            if won[i] and (w < 0 or ln[i] * wd < wn * ld[i]):
+                w, wn, wd = i, ln[i], ld[i]
+        if not bn * wd > wn * bd:
+            break
+        # swap: w gives back its lowest seat, b takes its next one
+        won[w] -= 1
+        k = base[w] + won[w]
+        dn, dd = sequence(k)
+        nn[w], nd[w] = vals[w] * dd, dn
+        if won[w]:
+            dn, dd = sequence(k - 1)
+            ln[w], ld[w] = vals[w] * dd, dn
+        won[b] += 1
+        ln[b], ld[b] = bn, bd
+        dn, dd = sequence(base[b] + won[b])
+        nn[b], nd[b] = vals[b] * dd, dn
+    if bn * wd == wn * bd:
+        # An exact tie at the last seats: the holders of the lowest won quotient and the
+        # parties whose next quotient equals it compete for the holders' places.
+        holders = [i for i in active if won[i] and ln[i] * wd == wn * ld[i]]
+        waiting = [i for i in active if nn[i] * wd == wn * nd[i]]
+        tied = sorted(holders + waiting)
+        places = len(holders)
+        if lot is None:
+            winners = tied[:places]
+        else:
+            chosen = lot.draw(
+                [names[i] for i in tied],
+                places,
+                stage=stage,
+                constituency=constituency,
+                quotient=None if wd == 0 else Fraction(wn, wd),
+                seat=seats - places + 1,
+            )
+            index = {names[i]: i for i in tied}
+            winners = [index[c] for c in chosen]
+        for i in holders:
+            won[i] -= 1
+        for i in winners:
+            won[i] += 1
+    order: list[tuple[int, int, int]] = []
+    last: tuple[int, int] | None = (wn, wd) if w >= 0 else None
+    if with_order:
+        for i in active:
+            for k in range(base[i], base[i] + won[i]):
+                dn, dd = sequence(k)
+                order.append((i, vals[i] * dd, dn))
+        order.sort(key=_order_key)
+    return DivisorResult(won, order, last)
+
+
+def _odd_divisors_fast(
+    votes: Sequence[int],
+    seats: int,
+    first: tuple[int, int],
+    eligible: Sequence[bool] | None,
+) -> tuple[list[int], tuple[int, int]] | None:
+    """Divisors f, 3, 5, 7, ... (f = fn/fd) in scaled integers: D(0) = fn, D(k) = (2k+1)·fd,
+    so v/d(k) = fd·v/D(k) and quotients compare as v_a·D_b against v_b·D_a. Starts from the
+    rounded quota and corrects. Returns None when the last seats end in an exact tie (the
+    general path then draws the lot) or when nobody has votes."""
+    fn, fd = first
+    n = len(votes)
+    if eligible is None:
+        idx = [i for i in range(n) if votes[i] > 0]
+    else:
+        idx = [i for i in range(n) if votes[i] > 0 and eligible[i]]
+    if not idx:
+        return None
+    vs = [votes[i] for i in idx]
+    total = sum(vs)
+    twice = 2 * total
+    ks = [(2 * v * seats + total) // twice for v in vs]
+    m = len(vs)
+    given = sum(ks)
+    # next divisor and last divisor (0 when no seat), scaled
+    nxt = [fn if k == 0 else (2 * k + 1) * fd for k in ks]
+    lst = [0 if k == 0 else (fn if k == 1 else (2 * k - 1) * fd) for k in ks]
+    rng = range(m)
+    while given > seats:
+        w = -1
+        for j in rng:
+            if lst[j] and (w < 0 or vs[j] * lst[w] < vs[w] * lst[j]):
+                w = j
+        k = ks[w] = ks[w] - 1
+        nxt[w] = lst[w]
+        lst[w] = 0 if k == 0 else (fn if k == 1 else (2 * k - 1) * fd)
+        given -= 1
+    while given < seats:
+        b = 0
+        for j in rng:
+            if vs[j] * nxt[b] > vs[b] * nxt[j]:
+                b = j
+        k = ks[b] = ks[b] + 1
+        lst[b] = nxt[b]
+        nxt[b] = (2 * k + 1) * fd
+        given += 1
+    while True:
+        b = 0
+        w = -1
+        for j in rng:
+            if vs[j] * nxt[b] > vs[b] * nxt[j]:
+                b = j
+            if lst[j] and (w < 0 or vs[j] * lst[w] < vs[w] * lst[j]):
+                w = j
+        # highest next quotient vs[b]/nxt[b] against lowest won vs[w]/lst[w]
+        c = vs[b] * lst[w] - vs[w] * nxt[b]
+        if c == 0:
+            return None
+        if c < 0:
+            break
+        k = ks[w] = ks[w] - 1
+        nxt[w] = lst[w]
+        lst[w] = 0 if k == 0 else (fn if k == 1 else (2 * k - 1) * fd)
+        k = ks[b] = ks[b] + 1
+        lst[b] = nxt[b]
+        nxt[b] = (2 * k + 1) * fd
+    won = [0] * n
+    for j in rng:
+        won[idx[j]] = ks[j]
+    # lowest won quotient fd·v/D as (num, den)
+    return won, (vs[w] * fd, lst[w])
+
+
+def _order_key(item: tuple[int, int, int]) -> tuple[int, Fraction, int]:
+    i, num, den = item
+    if den == 0:
+        return (0, Fraction(-num), i)
+    return (1, -Fraction(num, den), i)
+
+
+def divisor_apportion_sequential(
+    votes: Sequence[int],
+    seats: int,
+    sequence: DivisorSequence,
+    *,
+    names: Sequence[str],
+    lot: Lot | None,
+    stage: str = "seats",
+    constituency: str | None = None,
+    squared: bool = False,
+    eligible: Sequence[bool] | None = None,
+) -> DivisorResult:
+    """The seat-by-seat procedure of 14 kap. 3 § read literally: the reference for the tests."""
+    n = len(votes)
+    held = [0] * n
     nums = [0] * n
     dens = [1] * n
     for i in range(n):
@@ -265,11 +505,10 @@ def divisor_apportion(
         v = votes[i] * votes[i] if squared else votes[i]
         if v == 0:
             continue
-        dn, dd = sequence(held[i])
+        dn, dd = sequence(0)
         nums[i], dens[i] = v * dd, dn
     order: list[tuple[int, int, int]] = []
     given = 0
-    won = [0] * n
     while given < seats:
         best = [0]
         bn, bd = nums[0], dens[0]
@@ -284,13 +523,7 @@ def divisor_apportion(
             raise SeatMathError("there are seats left but no party with votes to take them")
         left = seats - given
         if len(best) > left:
-            if ties_against is not None and ties_against in best:
-                best.remove(ties_against)
-                winners_idx = best[:left]
-            elif ties_for is not None and ties_for in best:
-                best.remove(ties_for)
-                winners_idx = [ties_for, *best[: left - 1]]
-            elif lot is None:
+            if lot is None:
                 winners_idx = best[:left]
             else:
                 chosen = lot.draw(
@@ -298,7 +531,7 @@ def divisor_apportion(
                     left,
                     stage=stage,
                     constituency=constituency,
-                    quotient=_quotient(bn, bd, squared),
+                    quotient=None if bd == 0 else Fraction(bn, bd),
                     seat=given + 1,
                 )
                 index = {names[i]: i for i in best}
@@ -307,19 +540,13 @@ def divisor_apportion(
             winners_idx = best
         for i in winners_idx:
             held[i] += 1
-            won[i] += 1
             given += 1
             order.append((i, nums[i], dens[i]))
             v = votes[i] * votes[i] if squared else votes[i]
             dn, dd = sequence(held[i])
             nums[i], dens[i] = v * dd, dn
-    return DivisorResult(won, order)
-
-
-def _quotient(num: int, den: int, squared: bool) -> Fraction | None:
-    if den == 0:
-        return None
-    return Fraction(num, den)
+    last = (order[-1][1], order[-1][2]) if order else None
+    return DivisorResult(held, order, last)
 
 
 def quotient_value(num: int, den: int) -> Fraction | None:

@@ -177,3 +177,35 @@ def test_a_tie_on_the_last_seat_by_hand():
     assert tie["between"] == ["B", "C"] and tie["places"] == 1 and tie["seat"] == 3
     assert result["seats"]["A"] == 2
     assert result["seats"][tie["winners"][0]] == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    votes=votes_strategy,
+    seats=st.integers(1, 101),
+    body=st.sampled_from(["kommunfullmaktige", "regionfullmaktige", "riksdag"]),
+    year=st.sampled_from([2010, 2014, 2018, 2022]),
+    other=st.integers(0, 2_000),
+    seed=st.integers(0, 50),
+)
+def test_the_quick_path_gives_what_the_general_path_gives(votes, seats, body, year, other, seed):
+    # allocate() takes a shorter path for one constituency without explanation; an empty
+    # list of lots sends the same input down the general path.
+    spec = {
+        "body": body,
+        "year": year,
+        "seats": seats,
+        "votes": votes,
+        "seed": seed,
+        "valid_votes": sum(votes.values()) + other,
+        "explain": False,
+    }
+    try:
+        quick = allocate(spec)
+    except Exception as error:  # noqa: BLE001 - the same error must come from both paths
+        quick = repr(error)
+    try:
+        general = allocate({**spec, "lots": []})
+    except Exception as error:  # noqa: BLE001
+        general = repr(error)
+    assert quick == general

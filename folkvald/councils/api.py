@@ -157,6 +157,8 @@ class ScenarioDetailOut(ScenarioOut):
     committees: list[CommitteeResultOut]
     totals_by_label: dict[str, int]
     totals_by_party: dict[str, int]
+    absent: dict[str, int]
+    present: int
 
 
 class ErrorOut(Schema):
@@ -361,15 +363,37 @@ def create_scenario(request: HttpRequest, council_id: int, payload: ScenarioIn):
     return Status(201, _scenario_out(selectors.scenario_for_page(scenario_id=scenario.pk)))
 
 
+def _absent(council, text: str | None) -> dict[str, int]:
+    """"M:6,S:2" → {"M": 6, "S": 2}; a ValidationError names what is wrong."""
+    absent: dict[str, int] = {}
+    if not text:
+        return absent
+    seats = selectors.seats_map(council)
+    for part in text.split(","):
+        party, _sep, count = part.partition(":")
+        names = services.council_canonical_parties(council=council, abbreviations=[party])
+        if not names or not count.strip().isdigit() or int(count) > seats[names[0]]:
+            raise ValidationError(f"absent: {part.strip()!r} must be PARTY:N with N at most the party's seats")
+        absent[names[0]] = int(count)
+    return absent
+
+
 @router.get(
-    "/councils/{council_id}/scenarios/{scenario_id}", response=ScenarioDetailOut, auth=django_auth
+    "/councils/{council_id}/scenarios/{scenario_id}",
+    response={200: ScenarioDetailOut, 422: ErrorOut},
+    auth=django_auth,
 )
-def get_scenario(request: HttpRequest, council_id: int, scenario_id: int) -> dict[str, Any]:
+def get_scenario(request: HttpRequest, council_id: int, scenario_id: int, absent: str | None = None):
+    """`absent=M:6,S:2` recounts every committee with those members absent (the attendance what-if)."""
     council = _loaded(request, council_id)
     scenario = access_scenario(request.user, scenario_id, need=Level.INTERNAL, council=council)
     scenario = selectors.scenario_for_page(scenario_id=scenario.pk)
-    outcome = selectors.scenario_outcome(council=council, lists=selectors.scenario_lists(scenario))
-    return {
+    try:
+        absent_map = _absent(council, absent)
+    except ValidationError as error:
+        return Status(422, {"detail": " ".join(error.messages)})
+    outcome = selectors.scenario_outcome(council=council, lists=selectors.scenario_lists(scenario), absent=absent_map)
+    return Status(200, {
         **_scenario_out(scenario),
         "committees": [
             {
@@ -385,7 +409,9 @@ def get_scenario(request: HttpRequest, council_id: int, scenario_id: int) -> dic
         ],
         "totals_by_label": outcome.totals_by_label,
         "totals_by_party": outcome.totals_by_party,
-    }
+        "absent": outcome.absent,
+        "present": sum(outcome.present.values()),
+    })
 
 
 @router.delete(

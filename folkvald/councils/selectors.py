@@ -127,6 +127,17 @@ class CouncilView:
         return out
 
     @property
+    def committees(self) -> list[dict[str, Any]]:
+        """Each committee with the members who must ask for a proportional election when all are present."""
+        return [
+            {
+                "committee": committee,
+                "threshold": proportional_threshold(present=self.council.seats_total, places=committee.places),
+            }
+            for committee in self.council.committees.all()
+        ]
+
+    @property
     def half(self) -> float:
         return self.council.seats_total / 2
 

@@ -241,7 +241,8 @@ def parse_list_line(line: str) -> dict[str, Any]:
 
 
 def parse_lists_text(text: str) -> list[dict[str, Any]]:
-    return [parse_list_line(line) for line in text.splitlines() if line.strip()]
+    """One joint list a line (or separated by ";")."""
+    return [parse_list_line(line) for line in text.replace(";", "\n").splitlines() if line.strip()]
 
 
 def _clean_lists(council: Council, lists: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:

@@ -241,7 +241,10 @@ def _plan(request: HttpRequest, council) -> dict:
             plan = selectors.best_arrangement_cached(spec)
         except SeatMathError as exc:
             error = str(exc)
-    return {"plan_form": form, "plan": plan, "plan_error": error}
+    lines = ""
+    if plan:
+        lines = "; ".join("+".join(item) for item in [*plan["bloc_lists"], *plan["others_lists"]] if len(item) > 1)
+    return {"plan_form": form, "plan": plan, "plan_error": error, "plan_lines": lines}
 
 
 @login_required

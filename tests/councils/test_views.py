@@ -183,3 +183,33 @@ def test_others_may_not_add_or_edit_councils(client, world, lund):
     assert client.get(reverse("councils:edit", args=[lund.pk])).status_code == 404
     response = client.post(reverse("councils:add"), {"municipality": "1281", "period_start": 2018, "seats": "S 3"})
     assert response.status_code == 422  # Lund is not among the choices
+
+
+def test_council_page_gives_the_threshold_for_a_proportional_election(client, huddinge):
+    html = client.get(reverse("councils:council", args=[huddinge.pk])).content.decode()
+    # ⌈61/12⌉ = 6 for 11 places, ⌈61/14⌉ = 5 for 13 places
+    assert '<span title="⌈61/(11+1)⌉">6</span>' in html
+    assert '<span title="⌈61/(13+1)⌉">5</span>' in html
+
+
+def test_the_best_arrangement_can_be_saved_as_a_scenario(client, huddinge, huddinge_branch):
+    branch, secretary = huddinge_branch
+    client.force_login(secretary)
+    html = client.get(
+        reverse("councils:planner", args=[huddinge.pk]), {"bloc": ["S", "C", "MP", "HP", "V"], "others": "as_is"}
+    ).content.decode()
+    assert 'id="save-plan"' in html
+    import re
+
+    lines = re.search(r'name="lists" value="([^"]*)"', html).group(1)
+    name = re.search(r'id="save-plan-name" name="name" maxlength="150" required value="([^"]*)"', html).group(1)
+    response = client.post(
+        reverse("councils:scenario_add", args=[huddinge.pk]), {"organisation": branch.pk, "name": name, "lists": lines}
+    )
+    assert response.status_code == 302
+    from folkvald.councils.models import Scenario
+
+    scenario = Scenario.objects.get(council=huddinge)
+    outcome_page = client.get(response["Location"]).content.decode()
+    assert scenario.name.startswith("Bästa upplägget")
+    assert "Platser totalt" in outcome_page

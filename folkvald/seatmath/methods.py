@@ -476,8 +476,8 @@ def _odd_divisors_fast(
 
 def _order_key(item: tuple[int, int, int]) -> tuple[int, Fraction, int]:
     i, num, den = item
-    if den == 0:
-        return (0, Fraction(-num), i)
+    if den == 0:  # infinite quotients are all equal: the parties' order
+        return (0, Fraction(0), i)
     return (1, -Fraction(num, den), i)
 
 

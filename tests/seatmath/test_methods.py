@@ -130,3 +130,56 @@ def test_fraction_text():
     assert fraction_text(Fraction(26193, 3)) == "8731"
     assert fraction_text(Fraction(1, 3)) == "1/3"
     assert fraction_text(Fraction(1, 8)) == "0.125"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from folkvald.seatmath.methods import divisor_apportion_sequential  # noqa: E402
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    votes=st.lists(st.integers(0, 60), min_size=1, max_size=8),
+    seats=st.integers(1, 40),
+    name=st.sampled_from(
+        ["dhondt", "sainte-lague", "danish", "imperiali", "adams", "huntington-hill", "1.2", "1.4"]
+    ),
+    seed=st.integers(0, 20),
+    eligible_bits=st.integers(0, 255),
+)
+def test_fast_core_equals_the_seat_by_seat_procedure(votes, seats, name, seed, eligible_bits):
+    # Small vote counts make exact ties frequent; both must draw the same lots.
+    if name in ("1.2", "1.4"):
+        method = divisor_method("sainte-lague", Fraction(name))
+    else:
+        method = divisor_method(name)
+    eligible = [bool(eligible_bits >> i & 1) or i == 0 for i in range(len(votes))]
+    if not any(v > 0 and ok for v, ok in zip(votes, eligible, strict=True)):
+        return
+    names = [f"P{i}" for i in range(len(votes))]
+    lot_a, lot_b = Lot(seed=seed), Lot(seed=seed)
+    fast = divisor_apportion(
+        votes,
+        seats,
+        method.sequence,
+        names=names,
+        lot=lot_a,
+        squared=method.squared,
+        eligible=eligible,
+        rounding=method.rounding,
+    )
+    slow = divisor_apportion_sequential(
+        votes,
+        seats,
+        method.sequence,
+        names=names,
+        lot=lot_b,
+        squared=method.squared,
+        eligible=eligible,
+    )
+    assert fast.seats == slow.seats
+    assert lot_a.ties == lot_b.ties
+    (fn, fd), (sn, sd) = fast.last, slow.last
+    assert fn * sd == sn * fd  # the same lowest winning quotient (cross-multiplied: may be ∞)
+    assert [i for i, _n, _d in fast.order] == [i for i, _n, _d in slow.order] or lot_a.ties

@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
@@ -44,9 +45,9 @@ def calendar_bytes(
         item.add("dtend", (event.ends_at or event.starts_at + dt.timedelta(hours=2)).astimezone(dt.UTC))
         item.add("summary", event.title)
         item.add("location", event.place)
-        item.add("description", event.description)
-        item.add("categories", [event.get_kind_display()])
-        item.add("organizer", f"mailto:noreply@{_domain()}", parameters={"cn": event.organiser})
+        description = "\n\n".join(part for part in (event.description, _("Arrangör: %(name)s") % {"name": event.organiser}) if part)
+        item.add("description", description)
+        item.add("categories", [str(event.get_kind_display())])
         item.add("url", f"{base}/politik/evenemang/{event.pk}/")
         calendar.add_component(item)
     for deliverable in deliverables:
@@ -56,7 +57,8 @@ def calendar_bytes(
         item.add("dtstart", deliverable.deadline)  # an all-day entry
         item.add("dtend", deliverable.deadline + dt.timedelta(days=1))
         item.add("summary", f"{deliverable.title} ({deliverable.group.name})")
-        item.add("description", deliverable.description)
+        if deliverable.description:
+            item.add("description", deliverable.description)
         item.add("url", f"{base}/politik/grupper/{deliverable.group_id}/")
         calendar.add_component(item)
     return calendar.to_ical()

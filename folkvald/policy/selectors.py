@@ -44,7 +44,7 @@ def current_memberships(on: dt.date | None = None) -> QuerySet[GroupMembership]:
         GroupMembership.objects.active(on)
         .select_related("person")
         .annotate(role_order=ROLE_ORDER)
-        .order_by("role_order", "start", "person__last_name", "person__first_name")
+        .order_by("role_order", "start", "pk")  # within a role, in the order they were added
     )
 
 

@@ -66,6 +66,7 @@ def test_events_ics_is_valid_icalendar_with_public_events_only(client, policy, w
     assert event.decoded("DTSTART") == policy.public_event.starts_at
     assert event.decoded("DTEND") == policy.public_event.ends_at
     assert str(event["LOCATION"]) == "Stadshallen"
+    assert str(event["DESCRIPTION"]) == "Arrangör: S i Lund"
     assert str(event["UID"]).startswith(f"event-{policy.public_event.pk}@")
     assert b"Internt r" not in response.content
     assert b"Hemlig" not in response.content

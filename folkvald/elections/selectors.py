@@ -107,6 +107,7 @@ class PartyRow:
     previous_abbreviation: str | None = None
     votes_for_one_more: int | None = None
     votes_to_lose_one: int | None = None
+    one_more_in: str = ""
 
     @property
     def change(self) -> Fraction | None:
@@ -158,6 +159,7 @@ class ElectionView:
     differences: list[PartyRow] = field(default_factory=list)
     constituencies: list[Constituency] = field(default_factory=list)
     official_shown: bool = False
+    constituency_last_seats: list[dict[str, Any]] = field(default_factory=list)
 
 
 def majority_line(seats: int) -> int:
@@ -198,7 +200,8 @@ def _step(item: Any) -> SeatStep | None:
 
 def explanation_figures(explanation: Mapping[str, Any] | None) -> dict[str, Any]:
     """The parts of a seatmath explanation a page shows: last seat, next in line, votes lacking."""
-    figures: dict[str, Any] = {"last_seat": None, "next_in_line": None, "more": {}, "less": {}}
+    figures: dict[str, Any] = {"last_seat": None, "next_in_line": None, "more": {}, "less": {}, "more_in": {},
+                               "constituencies": []}
     if not explanation:
         return figures
     figures["last_seat"] = _step(explanation.get("last_seat"))
@@ -207,6 +210,15 @@ def explanation_figures(explanation: Mapping[str, Any] | None) -> dict[str, Any]
         values = explanation.get(key) or {}
         if isinstance(values, Mapping):
             figures[target] = {str(k): int(v) for k, v in values.items() if v is not None}
+    where = explanation.get("votes_for_one_more_seat_in") or {}
+    if isinstance(where, Mapping):
+        figures["more_in"] = {str(k): str(v) for k, v in where.items() if v}
+    for part in explanation.get("constituencies") or []:
+        if isinstance(part, Mapping) and part.get("last_seat"):
+            figures["constituencies"].append(
+                {"name": str(part.get("name") or ""), "last_seat": _step(part.get("last_seat")),
+                 "next_in_line": _step(part.get("runner_up"))}
+            )
     return figures
 
 
@@ -268,6 +280,7 @@ def election_view(*, election: Election, explanation: Mapping[str, Any] | None =
                 previous_abbreviation=before.abbreviation if before else None,
                 votes_for_one_more=figures["more"].get(result.abbreviation),
                 votes_to_lose_one=figures["less"].get(result.abbreviation),
+                one_more_in=figures["more_in"].get(result.abbreviation, ""),
             )
         )
     blocs = []
@@ -296,6 +309,7 @@ def election_view(*, election: Election, explanation: Mapping[str, Any] | None =
         differences=[row for row in rows if row.seats_differ],
         constituencies=constituencies,
         official_shown=uses_official_seats(election),
+        constituency_last_seats=figures["constituencies"],
     )
 
 

@@ -279,13 +279,28 @@ def allocate(spec: dict[str, Any], *, explain: bool = True) -> dict[str, Any]:
     return seatmath.allocate(request)
 
 
+def explanation_of(result: Mapping[str, Any]) -> dict[str, Any]:
+    """The explanation to store: the whole one, and each constituency's last seat and runner-up."""
+    explanation = dict(result.get("explanation") or {})
+    parts = [
+        {"name": item.get("name", ""),
+         "last_seat": (item.get("explanation") or {}).get("last_seat"),
+         "runner_up": (item.get("explanation") or {}).get("runner_up")}
+        for item in result.get("constituencies") or []
+        if isinstance(item, Mapping) and item.get("explanation")
+    ]
+    if parts:
+        explanation["constituencies"] = parts
+    return explanation
+
+
 @transaction.atomic
 def election_explain(*, election: Election) -> dict[str, Any]:
     """The stored explanation, computed once and kept (imports skip it to stay fast)."""
     if election.explanation is not None:
         return election.explanation
     result = allocate(election_spec(election=election), explain=True)
-    election.explanation = result.get("explanation") or {}
+    election.explanation = explanation_of(result)
     election.save(update_fields=["explanation", "updated"])
     return election.explanation
 
@@ -450,7 +465,7 @@ def result_store(
         "method": method,
         "ties": ties,
         "empty_seats": result.get("empty_seats") or {},
-        "explanation": result.get("explanation") if explain else None,
+        "explanation": explanation_of(result) if explain else None,
     }
     if existing is not None:
         for name, value in values.items():
@@ -497,7 +512,7 @@ def election_recompute(*, election: Election) -> StoreOutcome:
     official_lots = _stored_lots(election) is not None
     election.ties = [dict(tie, official_lot=True) if official_lots else tie for tie in result.get("ties") or []]
     election.empty_seats = result.get("empty_seats") or {}
-    election.explanation = result.get("explanation") or {}
+    election.explanation = explanation_of(result)
     election.save(update_fields=["seats_match_official", "ties", "empty_seats", "explanation", "updated"])
     return StoreOutcome(election, "updated", differences)
 

@@ -101,3 +101,11 @@ def test_pages_are_public_for_everyone(client, lund, world):
             client.force_login(user)
         for path in ("/val/", "/val/1281/", "/val/1281/2014/", "/val/1281/2014/tank-om/"):
             assert client.get(path).status_code == 200, (user, path)
+
+
+def test_divided_lund_2014_shows_the_last_seat_of_each_constituency(client, lund):
+    text = text_of(client.get(reverse("elections:election", args=["1281", 2014])))
+    # Each constituency on its own (2014): Lunds Västra's 33 seats and Lunds Östra's 32.
+    assert "Lunds Västra: mandat nummer 33 gick till" in text
+    assert "Lunds Östra: mandat nummer 32 gick till" in text
+    assert "närmast på tur var" in text

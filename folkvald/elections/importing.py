@@ -95,7 +95,7 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _describe(error: BaseException) -> str:
+def _describe(error: BaseException, path: Path | None = None) -> str:
     if isinstance(error, gzip.BadGzipFile | zlib.error):
         return f"inte en giltig gzip-fil ({error})"
     if isinstance(error, EOFError):
@@ -108,8 +108,10 @@ def _describe(error: BaseException) -> str:
         return "är en katalog, inte en fil"
     if isinstance(error, PermissionError):
         return "filen går inte att läsa (behörighet)"
-    message = str(error).strip() or error.__class__.__name__
-    return message.splitlines()[0]
+    message = (str(error).strip() or error.__class__.__name__).splitlines()[0]
+    if path is not None and message.startswith(f"{path.name}: "):
+        message = message[len(path.name) + 2:]  # the file is named once, by the caller
+    return message
 
 
 def _summary_kept(data: ResultData) -> bool:
@@ -148,7 +150,7 @@ def import_file(
                 return report
         results = results_from_file(path)
     except READ_ERRORS as error:
-        report.error = _describe(error)
+        report.error = _describe(error, path)
         return report
     summary = is_summary(path)
     try:
@@ -171,7 +173,7 @@ def import_file(
         # created inside it are gone too, so its cache is stale.
         resolver.reset()
         report.outcomes = []
-        report.error = _describe(error)
+        report.error = _describe(error, path)
     return report
 
 

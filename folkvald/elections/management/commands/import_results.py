@@ -89,8 +89,10 @@ class Command(BaseCommand):
                 f"{party} officiellt {official}, beräknat {computed}"
                 for party, (official, computed) in sorted(outcome.differences.items())
             )
+            reason = (" (källan saknar kommunens valkretsar; se docs/elections.md)"
+                      if election.constituencies_missing else "")
             self.stderr.write(self.style.ERROR(
-                f"AVVIKELSE {election.municipality_id} {election.year}: {parts}"
+                f"AVVIKELSE {election.municipality_id} {election.year}: {parts}{reason}"
             ))
         if verbosity > 0:
             created, updated, unchanged = report.count("created"), report.count("updated"), report.count("unchanged")

@@ -177,3 +177,17 @@ def test_progress_bar_is_one_line_on_stderr(db):
     assert text.count("\n") == 1 and text.endswith("\n")
     assert text.count("\r") == 5
     assert "[##########] 4/4" in text
+
+
+def test_the_command_shows_differences_loudly(db, capsys):
+    # Stockholm and Malmö 2014 are known only from the national summary, without their
+    # constituencies, so one count over the whole municipality cannot give the official seats.
+    call_command("import-results", str(DATA / "kf-2014" / "slutresultat_00K.xml.gz"), "--no-progress")
+    captured = capsys.readouterr()
+    assert "AVVIKELSE 0180 2014: C officiellt 3, beräknat " in captured.err  # official: C 3
+    assert "källan saknar kommunens valkretsar" in captured.err
+    assert "2 avvikelser" in captured.out
+    call_command("import-results", str(data_file(2014, "1281")), "--no-progress")
+    captured = capsys.readouterr()
+    assert "AVVIKELSE" not in captured.err
+    assert "Alla beräknade mandat stämmer med de officiella." in captured.out

@@ -134,6 +134,24 @@ def council_set_seats(*, council: Council, seats: Mapping[str, int]) -> Council:
     return council
 
 
+@transaction.atomic
+def council_sync_election(*, council: Council) -> bool:
+    """Take the seats again from the council's election (after a re-import); True if they changed."""
+    if council.election_id is None:
+        return False
+    from folkvald.elections.selectors import election_seats
+
+    seats = election_seats(election=council.election)
+    if {row.abbreviation: row.seats for row in council.seats.all()} == seats:
+        return False
+    election, council.election = council.election, None
+    try:
+        council_set_seats(council=council, seats=seats)
+    finally:
+        council.election = election
+    return True
+
+
 def council_update(*, council: Council, description: str) -> Council:
     council.description = description
     council.save(update_fields=["description", "updated"])

@@ -166,7 +166,9 @@ def council_edit(request: HttpRequest, council_id: int) -> HttpResponse:
             data = form.cleaned_data
             try:
                 with transaction.atomic():
-                    if council.election_id is None and data["seats"] != initial["seats"]:
+                    if council.election_id is not None:
+                        services.council_sync_election(council=council)
+                    elif data["seats"] != initial["seats"]:
                         services.council_set_seats(council=council, seats=services.parse_seats_text(data["seats"]))
                     services.council_set_coalition(
                         council=council,

@@ -78,3 +78,30 @@ def test_scenario_accepts_case_and_party_spelling(world, lund):
     )
     item = scenario.lists.get()
     assert item.parties == ["C", "FP", "FNL"] and item.order == ["FP"] and item.label == "C+FP+FNL"
+
+
+def test_council_sync_election_takes_new_seats(db):
+    from folkvald.elections.models import Election, PartyResult
+
+    election = Election.objects.create(
+        year=2018, rules_year=2018, municipality_id="1281", seats=3, source="manual", valid_votes=100
+    )
+    s = PartyResult.objects.create(
+        election=election, party=Party.objects.get(abbreviation="S"), abbreviation="S", name="S", votes=60, seats=2
+    )
+    PartyResult.objects.create(
+        election=election, party=Party.objects.get(abbreviation="M"), abbreviation="M", name="M", votes=40, seats=1
+    )
+    council = services.council_create(
+        municipality=Municipality.objects.get(code="1281"), period_start=2018, election=election, governing=["S"]
+    )
+    assert services.council_sync_election(council=council) is False
+    s.seats = 3
+    s.save(update_fields=["seats"])
+    PartyResult.objects.filter(abbreviation="M").update(seats=0)
+    assert services.council_sync_election(council=council) is True
+    council.refresh_from_db()
+    assert council.election == election and council.seats_total == 3
+    assert list(council.seats.values_list("abbreviation", "seats", "role")) == [("S", 3, "governing")]
+    with pytest.raises(ValidationError):
+        services.council_set_seats(council=council, seats={"S": 2})  # seats of an election are not typed

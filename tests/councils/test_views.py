@@ -213,3 +213,19 @@ def test_the_best_arrangement_can_be_saved_as_a_scenario(client, huddinge, huddi
     outcome_page = client.get(response["Location"]).content.decode()
     assert scenario.name.startswith("Bästa upplägget")
     assert "Platser totalt" in outcome_page
+
+
+def test_council_from_an_election_links_to_it(client, db):
+    from folkvald.councils.services import council_create
+    from folkvald.elections.models import Election, PartyResult
+    from folkvald.organisations.models import Municipality, Party
+
+    election = Election.objects.create(
+        year=2018, rules_year=2018, municipality_id="1281", seats=3, source="manual", valid_votes=100, is_official=True
+    )
+    party = Party.objects.get(abbreviation="S")
+    PartyResult.objects.create(election=election, party=party, abbreviation="S", name=party.name, votes=100, seats=3)
+    council = council_create(municipality=Municipality.objects.get(code="1281"), period_start=2018, election=election)
+    html = client.get(reverse("councils:council", args=[council.pk])).content.decode()
+    assert "Mandaten kommer från valresultatet." in html
+    assert reverse("elections:election", args=["1281", 2018]) in html

@@ -193,7 +193,7 @@ def load(context: DemoContext) -> None:
     event(organisation=malmo, kind=EventKind.ELECTION_MEETING, title="Medlemsmöte: uppföljning av visionen",
           starts_at=_at(upcoming, 18), ends_at=_at(upcoming, 20), place="Folkets Hus, Malmö",
           organiser="Socialdemokraterna i Malmö", registration=RegistrationMode.NAMES,
-          description="Ett öppet möte om hur visionen blir politik (datumet räknas från när demodata lästes in).")
+          description="Ett öppet möte om hur visionen blir politik.")
     # Registrations of the past events, written directly since registration closes when an event starts.
     from folkvald.policy.models import Registration
 
@@ -266,6 +266,7 @@ def load(context: DemoContext) -> None:
     )
     services.motion_send_to_congress(motion=motion, sent_on=dt.date(2024, 10, 31))
 
+    _backdate(motion, [dt.date(2024, 8, 12), dt.date(2024, 8, 28)])
     _voter_conversations(context)
 
     member_motion = services.motion_create(
@@ -279,6 +280,16 @@ def load(context: DemoContext) -> None:
         motion=member_motion, decision=BoardDecision.ANSWERED, decided_on=dt.date(2024, 10, 15),
         reasoning="Frågan ingår i arbetsgruppen Rättvis klimatomställning och billig els förslag; motionen anses besvarad.",
     )
+    _backdate(member_motion, [dt.date(2024, 9, 20)])
+
+
+def _backdate(motion, days: list[dt.date]) -> None:
+    """The demo's motions were written in 2024, not when the demo was loaded."""
+    from folkvald.policy.models import Motion, MotionVersion
+
+    Motion.objects.filter(pk=motion.pk).update(created=_at(days[0], 19))
+    for number, day in enumerate(days, start=1):
+        MotionVersion.objects.filter(motion=motion, number=number).update(created=_at(day, 19))
 
 
 #: Conversations at Malmö's doors in spring 2024, whose topics the groups see (counts only, no voters).

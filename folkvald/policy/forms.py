@@ -98,7 +98,7 @@ class RegistrationForm(forms.Form):
     consent = forms.BooleanField(
         label=_(
             "Jag samtycker till att arrangören sparar mitt namn och min e-post för det här evenemanget. "
-            "Uppgifterna visas bara för arrangörerna och raderas efter evenemanget."
+            "Uppgifterna visas bara för arrangörerna och raderas 30 dagar efter evenemanget."
         ),
         required=False,
     )

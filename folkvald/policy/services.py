@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Sum
+from django.db.models import Max, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -344,6 +344,22 @@ def registration_create(
                 "left": max(event.capacity - taken, 0)
             })
     return Registration.objects.create(event=event, people=people, name=name, email=email, consent=consent)
+
+
+#: Names and e-mail of those registered are kept this many days after an event, then erased.
+REGISTRATION_RETENTION_DAYS = 30
+
+
+def registrations_erase_personal_data(*, now: dt.datetime | None = None,
+                                      days: int = REGISTRATION_RETENTION_DAYS) -> int:
+    """Erase names and e-mail of registrations for events that ended ``days`` ago; the counts stay."""
+    cutoff = (now or timezone.now()) - dt.timedelta(days=days)
+    ended = Q(event__ends_at__lt=cutoff) | Q(event__ends_at__isnull=True, event__starts_at__lt=cutoff)
+    return (
+        Registration.objects.filter(ended)
+        .exclude(name="", email="")
+        .update(name="", email="", consent=False)
+    )
 
 
 # --- Consultations (rådslag) ------------------------------------------------------------------

@@ -260,3 +260,25 @@ def test_deadlines_by_month(policy):
     months = selectors.deadlines_by_month(public)
     assert [(m.first_day, [d.title for d in m.deliverables]) for m in months] == [
         (dt.date(2024, 9, 1), ["A"]), (dt.date(2025, 2, 1), ["B"]), (dt.date(2025, 10, 1), ["C"])]
+
+
+def test_names_of_registrations_are_erased_thirty_days_after_the_event(policy):
+    from django.utils import timezone
+
+    event = policy.public_event
+    services.registration_create(event=event, name="Nils Namn", email="nils@example.org", consent=True)
+    services.registration_create(event=event, people=2)
+    ends = event.ends_at
+    # 29 days after the end: kept.
+    assert services.registrations_erase_personal_data(now=ends + dt.timedelta(days=29)) == 0
+    assert services.registrations_erase_personal_data(now=ends + dt.timedelta(days=31)) == 1
+    assert list(event.registrations.values_list("name", "email", "consent", "people").order_by("pk")) == [
+        ("", "", False, 1), ("", "", False, 2)]
+    assert selectors.event_registered_count(event=event) == 3
+    event.starts_at = timezone.now() - dt.timedelta(days=40)
+    event.ends_at = None
+    event.save(update_fields=["starts_at", "ends_at"])
+    Registration.objects.create(event=event, name="Sen", consent=True)
+    out = StringIO()
+    call_command("erase-registrations", stdout=out)
+    assert "1 anmälningar avidentifierade." in out.getvalue()

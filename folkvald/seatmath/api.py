@@ -25,6 +25,8 @@ from folkvald.seatmath.methods import (
     fraction_text,
     largest_remainder,
     modified_sainte_lague,
+    odd_divisors_fast,
+    odd_first_divisor,
     parse_fraction,
 )
 
@@ -473,23 +475,30 @@ def _allocate_plain(spec: object) -> dict[str, Any] | None:
     eligible = [v * td >= bar for v in counts]
     if not any(eligible[i] and counts[i] for i in range(len(counts))):
         return None
-    lot = Lot(seed=seed)
-    won = divisor_apportion(
-        counts,
-        seats,
-        method.sequence,
-        names=names,
-        lot=lot,
-        stage="seats",
-        squared=method.squared,
-        eligible=eligible,
-        with_order=False,
-        rounding=method.rounding,
-    ).seats
+    first = odd_first_divisor(method.sequence)
+    fast = None if first is None else odd_divisors_fast(counts, seats, first, eligible)
+    ties: list[dict[str, Any]] = []
+    if fast is not None:
+        won = fast[0]
+    else:
+        lot = Lot(seed=seed)
+        won = divisor_apportion(
+            counts,
+            seats,
+            method.sequence,
+            names=names,
+            lot=lot,
+            stage="seats",
+            squared=method.squared,
+            eligible=eligible,
+            with_order=False,
+            rounding=method.rounding,
+        ).seats
+        ties = lot.ties
     out: dict[str, Any] = {
         "seats": dict(zip(names, won, strict=True)),
         "constituencies": [],
-        "ties": lot.ties,
+        "ties": ties,
         "empty_seats": {},
         "body": body,
         "year": year,
@@ -599,6 +608,7 @@ def _share(
             rules.threshold,
             eligible,
             margins=margins,
+            squared=method.squared,
         )
         if not margins:
             explanation["votes_for_one_more_seat"] = None

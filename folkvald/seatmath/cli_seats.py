@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
@@ -15,6 +16,8 @@ from typing import Any, NoReturn, TextIO
 from folkvald.seatmath.errors import SeatMathError
 
 PROG = "folkvald seats"
+#: Quotient columns shown in the table (the JSON has them all).
+COLUMNS = 10
 NBSP = "\u00a0"
 
 
@@ -122,6 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RecursionError:
         print(f"{PROG}: error: the input is nested too deeply", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # e.g. piped into head: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     return 0
 
 
@@ -226,7 +233,7 @@ def render(result: Mapping[str, Any]) -> str:
     more = explanation.get("votes_for_one_more_seat") or {}
     less = explanation.get("votes_to_lose_one_seat") or {}
     quotients = explanation.get("quotients") or {}
-    divisors = explanation.get("divisors") or []
+    divisors = (explanation.get("divisors") or [])[:COLUMNS]
     out.append("")
     header = ["Parti", "Mandat"]
     compensatory = "fixed_seats" in result
@@ -243,7 +250,7 @@ def render(result: Mapping[str, Any]) -> str:
             "+" + number(more[party]) if more.get(party) is not None else "–",
             "−" + number(less[party]) if less.get(party) is not None else "–",
         ]
-        row += [decimal(q) for q in quotients.get(party, [])]
+        row += [decimal(q) for q in quotients.get(party, [])[:COLUMNS]]
         row += [""] * (len(header) - len(row))
         rows.append(row)
     out.extend(_table(rows, set(range(1, len(header)))))

@@ -19,6 +19,7 @@ from folkvald.seatmath.methods import (
     DivisorSequence,
     divisor_apportion,
     fraction_text,
+    ratio_text,
 )
 
 _NAMES = [str(i) for i in range(1000)]
@@ -173,8 +174,10 @@ def explain_divisor(
     eligible: Sequence[bool],
     *,
     margins: bool = True,
+    squared: bool = False,
 ) -> dict[str, Any]:
-    """The explanation of one divisor-method distribution."""
+    """The explanation of one divisor-method distribution (``squared``: Huntington–Hill,
+    whose table then holds the squared quotients v² / (k(k+1)), as compared)."""
     n = len(names)
     columns = min(max(won, default=0) + 1, seats + 1)
     table: dict[str, list[str]] = {}
@@ -184,19 +187,23 @@ def explain_divisor(
         row = []
         for k in range(columns):
             dn, dd = sequence(k)
-            row.append("∞" if dn == 0 else fraction_text(Fraction(local[i] * dd, dn)))
+            v = local[i] * local[i] if squared else local[i]
+            row.append("∞" if dn == 0 else ratio_text(v * dd, dn))
         table[names[i]] = row
-    steps = [
-        {"seat": k + 1, "party": names[i], "quotient": _text(num, den)}
-        for k, (i, num, den) in enumerate(order)
-    ]
+    steps = []
+    seen = [0] * n
+    for k, (i, num, den) in enumerate(order):
+        text = table[names[i]][seen[i]] if seen[i] < columns else _text(num, den)
+        seen[i] += 1
+        steps.append({"seat": k + 1, "party": names[i], "quotient": text})
     runner: dict[str, Any] | None = None
     best: Fraction | None = None
     for i in range(n):
         if not eligible[i] or local[i] == 0:
             continue
         dn, dd = sequence(won[i])
-        q = Fraction(local[i] * dd, dn) if dn else None
+        v = local[i] * local[i] if squared else local[i]
+        q = Fraction(v * dd, dn) if dn else None
         if q is None:
             continue
         if best is None or q > best:
@@ -209,6 +216,8 @@ def explain_divisor(
         "last_seat": steps[-1] if steps else None,
         "runner_up": runner,
     }
+    if squared:
+        explanation["squared_quotients"] = True
     if margins:
         more: dict[str, int | None] = {}
         less: dict[str, int | None] = {}

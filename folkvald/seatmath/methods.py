@@ -10,6 +10,7 @@ used. Equal numbers are ties: they are reported and decided by a recorded lot
 from __future__ import annotations
 
 import functools
+import math
 import random
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -102,22 +103,31 @@ class Lot:
 
 def fraction_text(value: Fraction) -> str:
     """An exact fraction as text: ``"21827.5"`` when it ends, else ``"8731/3"``."""
-    if value.denominator == 1:
-        return str(value.numerator)
-    den = value.denominator
+    return ratio_text(value.numerator, value.denominator)
+
+
+def ratio_text(num: int, den: int) -> str:
+    """``num / den`` (den > 0) as :func:`fraction_text` writes it, without a Fraction."""
+    g = math.gcd(num, den)
+    if g != 1:
+        num //= g
+        den //= g
+    if den == 1:
+        return str(num)
+    rest = den
     twos = fives = 0
-    while den % 2 == 0:
-        den //= 2
+    while rest % 2 == 0:
+        rest //= 2
         twos += 1
-    while den % 5 == 0:
-        den //= 5
+    while rest % 5 == 0:
+        rest //= 5
         fives += 1
-    if den != 1:
-        return f"{value.numerator}/{value.denominator}"
+    if rest != 1:
+        return f"{num}/{den}"
     places = max(twos, fives)
-    scaled = value * 10**places
+    scaled = num * 10**places // den
     sign = "-" if scaled < 0 else ""
-    digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
+    digits = str(abs(scaled)).rjust(places + 1, "0")
     return f"{sign}{digits[:-places]}.{digits[-places:]}"
 
 
@@ -160,6 +170,11 @@ def modified_sainte_lague(first: Fraction) -> DivisorSequence:
 
 #: Sequences 1st divisor, 3, 5, 7, ...: recognised for the fast path of the Swedish method.
 _ODD_FIRST: dict[DivisorSequence, tuple[int, int]] = {}
+
+
+def odd_first_divisor(sequence: DivisorSequence) -> tuple[int, int] | None:
+    """The first divisor (num, den) of a sequence f, 3, 5, 7, …, or None for any other."""
+    return _ODD_FIRST.get(sequence)
 
 
 def first_seat_divisor(first: Fraction, then: DivisorSequence) -> DivisorSequence:
@@ -274,7 +289,7 @@ def divisor_apportion(
     """
     n = len(votes)
     if start is None and not squared and sequence in _ODD_FIRST and seats > 0:
-        fast = _odd_divisors_fast(votes, seats, _ODD_FIRST[sequence], eligible)
+        fast = odd_divisors_fast(votes, seats, _ODD_FIRST[sequence], eligible)
         if fast is not None:
             won_fast, last_fast = fast
             order_fast: list[tuple[int, int, int]] = []
@@ -283,7 +298,7 @@ def divisor_apportion(
                     for k in range(won_fast[i]):
                         dn, dd = sequence(k)
                         order_fast.append((i, votes[i] * dd, dn))
-                order_fast.sort(key=_order_key)
+                _sort_order(order_fast)
             return DivisorResult(won_fast, order_fast, last_fast)
     base = list(start) if start is not None else [0] * n
     vals = [v * v for v in votes] if squared else list(votes)
@@ -397,11 +412,11 @@ def divisor_apportion(
             for k in range(base[i], base[i] + won[i]):
                 dn, dd = sequence(k)
                 order.append((i, vals[i] * dd, dn))
-        order.sort(key=_order_key)
+        _sort_order(order)
     return DivisorResult(won, order, last)
 
 
-def _odd_divisors_fast(
+def odd_divisors_fast(
     votes: Sequence[int],
     seats: int,
     first: tuple[int, int],
@@ -474,11 +489,15 @@ def _odd_divisors_fast(
     return won, (vs[w] * fd, lst[w])
 
 
-def _order_key(item: tuple[int, int, int]) -> tuple[int, Fraction, int]:
-    i, num, den = item
-    if den == 0:  # infinite quotients are all equal: the parties' order
-        return (0, Fraction(0), i)
-    return (1, -Fraction(num, den), i)
+def _sort_order(order: list[tuple[int, int, int]]) -> None:
+    """Highest quotient first, equal ones in the parties' order: exact, on integers scaled to
+    one common denominator (infinite quotients first)."""
+    common = math.lcm(*(den for _i, _num, den in order if den)) if order else 1
+    order.sort(
+        key=lambda item: (
+            (0, 0, item[0]) if item[2] == 0 else (1, -(item[1] * (common // item[2])), item[0])
+        )
+    )
 
 
 def divisor_apportion_sequential(

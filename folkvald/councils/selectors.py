@@ -24,6 +24,7 @@ from folkvald.councils.models import (
     ScenarioList,
     SeatRole,
 )
+from folkvald.seatmath.errors import SeatMathError
 
 #: Seed for the recorded, reproducible lot of committee elections (seatmath's default is the same).
 DEFAULT_SEED = 0
@@ -223,8 +224,11 @@ def coalition_search(
         SetSummary(parties=list(item.parties), seats=item.seats, majority_line=item.quota, margin=item.margin)
         for item in found
     ]
-    indices = math.power_indices(seats, total=council.seats_total)
-    power = [
+    try:
+        indices = math.power_indices(seats, total=council.seats_total)
+    except SeatMathError:  # no coalition can reach the line (seats left empty)
+        indices = None
+    power = [] if indices is None else [
         PowerRow(
             abbreviation=party,
             seats=count,
@@ -386,6 +390,11 @@ def committee_outcome(
     ballots = scenario_ballots(seats=seats, lists=lists, places=places, present=present_map)
     voting = [ballot for ballot in ballots if ballot.count > 0]
     present_total = sum(present_map.values())
+    if present_total < 1 or not voting:
+        return CommitteeOutcome(
+            committee_name=name, places=places, kind=kind, present=present_total, threshold=0, ballots=ballots,
+            by_label={}, by_party={}, places_list=[], ties=[], can_force={},
+        )
     spec = {
         "law": law,
         "places": places,

@@ -117,3 +117,21 @@ def test_a_lot_that_decides_a_place_is_shown_apart(huddinge):
     assert by_lot[0]["number"] == 11 and by_lot[0]["label"] in {"S+C+MP+HP+V", "SD"}
     assert eleven.by_label["M"] == 2
     assert any(tie["kind"] == "place" and tie["value"] == "4" for tie in eleven.ties)
+
+
+def test_everyone_absent_gives_no_places_and_no_error(huddinge):
+    absent = dict.fromkeys(["S", "M", "SD", "V", "C", "DP", "L", "MP", "KD", "HP"], 99)
+    outcome = selectors.scenario_outcome(council=huddinge, lists=[MITTEN_V], absent=absent)
+    assert sum(outcome.present.values()) == 0
+    assert all(item.by_label == {} and item.places_list == [] for item in outcome.committees)
+
+
+def test_best_arrangement_errors_are_shown_not_raised(client, huddinge, world):
+    from django.urls import reverse
+
+    client.force_login(world.owner)
+    everyone = ["S", "M", "SD", "V", "C", "DP", "L", "MP", "KD", "HP"]
+    response = client.get(reverse("councils:planner", args=[huddinge.pk]), {"bloc": everyone, "others": "best_response"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'role="alert"' in html or "plan-summary" in html

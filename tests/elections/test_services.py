@@ -73,3 +73,27 @@ def test_stockholm_2014_without_constituencies_shows_the_official_seats(client, 
     assert "Beräknade mandat skiljer sig från de officiella!" in content
     assert "redovisar inte kommunens valkretsar" in content
     assert content.count('data-party="S"><title>S</title>') == 24  # the diagram shows the official seats
+
+
+def test_local_parties_with_the_same_abbreviation_stay_apart(db):
+    from folkvald.organisations.models import Party
+
+    def store(code, abbreviation, name):
+        data = services.ResultData(year=2014, seats=31, municipality_code=code,
+                                   parties=[services.PartyVotes("S", 5000), services.PartyVotes(abbreviation, 900, name=name,
+                                                                                                 colour="#123456")])
+        return services.result_store(data=data, source="valmyndigheten", official=True).election
+
+    first = store("0114", "LP", "Lokalpartiet i Upplands Väsby")
+    second = store("0115", "LP", "Landsbygdspartiet i Vallentuna")
+    a = first.party_results.get(abbreviation="LP").party
+    b = second.party_results.get(abbreviation="LP").party
+    assert a != b
+    assert (a.municipality_id, b.municipality_id) == ("0114", "0115")
+    assert b.abbreviation == "LP-0115" and b.name == "Landsbygdspartiet i Vallentuna"
+    # A party standing in two places under one name is one party, and not a local one.
+    store("0117", "PP", "Piratpartiet")
+    store("0120", "PP", "Piratpartiet")
+    pirates = Party.objects.get(name="Piratpartiet")
+    assert pirates.municipality_id is None
+    assert Party.objects.filter(name="Piratpartiet").count() == 1

@@ -229,3 +229,15 @@ def test_council_from_an_election_links_to_it(client, db):
     html = client.get(reverse("councils:council", args=[council.pk])).content.decode()
     assert "Mandaten kommer från valresultatet." in html
     assert reverse("elections:election", args=["1281", 2018]) in html
+
+
+def test_pages_take_a_fixed_number_of_queries(client, huddinge, huddinge_branch, django_assert_max_num_queries):
+    branch, secretary = huddinge_branch
+    scenario = scenario_create(council=huddinge, organisation=branch, name="B", lists=[MITTEN_V])
+    with django_assert_max_num_queries(12):
+        client.get(reverse("councils:council", args=[huddinge.pk]), {"parties": ["S", "V"]})
+    client.force_login(secretary)
+    with django_assert_max_num_queries(20):
+        client.get(reverse("councils:scenario", args=[huddinge.pk, scenario.pk]), {"absent_M": 2})
+    with django_assert_max_num_queries(16):
+        client.get(reverse("councils:planner", args=[huddinge.pk]))

@@ -234,8 +234,8 @@ class WhatIfForm(forms.Form):
         for index, (abbreviation, original, _share) in enumerate(self.rows):
             if mode == "shares":
                 text = (cleaned.get(f"p{index}") or "").strip()
-                if not text:
-                    votes[abbreviation] = original
+                if not text or text == self.fields[f"p{index}"].initial:
+                    votes[abbreviation] = original  # an untouched (rounded) share keeps the real votes
                     continue
                 try:
                     numerator, denominator = parse_share(text)

@@ -87,3 +87,11 @@ def test_bad_input_is_shown_not_a_server_error(client, lund):
     all_zero = {name: "0" for name in names.values()} | {"mode": "votes"}
     response = client.post(reverse("elections:what_if_fragment", args=["1281", 2018]), all_zero)
     assert response.status_code == 200
+
+
+def test_untouched_shares_keep_the_real_votes(client, lund):
+    content = client.get(reverse("elections:what_if", args=["1281", 2018])).content.decode()
+    data = dict(re.findall(r'name="(p\d+)" id="[^"]+" value="([^"]*)"', content))
+    data["mode"] = "shares"
+    response = client.post(reverse("elections:what_if_fragment", args=["1281", 2018]), data)
+    assert "Samma mandat som i valresultatet." in response.content.decode()

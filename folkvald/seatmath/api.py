@@ -564,7 +564,7 @@ def _share(
         where = f" in {constituency!r}" if constituency else ""
         raise SeatMathError(f"no party above the threshold has votes{where}")
     if rules.method is None:
-        chosen = {p: v for p, v, ok in zip(names, local, eligible, strict=True) if ok}
+        chosen = {p: v for p, v, ok in zip(names, local, eligible, strict=True) if ok and v}
         split = largest_remainder(
             chosen, seats, quota=rules.quota or "hare", lot=lot, stage="seats"
         )

@@ -643,8 +643,10 @@ def largest_remainder(
     left = seats - sum(result.values())
     draw = lot if lot is not None else Lot(seed)
     before = len(draw.ties)
-    if left > 0:
-        ranked = sorted(set(rest.values()), reverse=True)
+    ranked = sorted(set(rest.values()), reverse=True)
+    # One pass gives each key at most one more; Droop's quota with very few votes can leave
+    # seats after it, and further passes go round again in the same order.
+    while left > 0:
         for value in ranked:
             group = [k for k in keys if rest[k] == value]
             if len(group) <= left:

@@ -183,3 +183,11 @@ def test_fast_core_equals_the_seat_by_seat_procedure(votes, seats, name, seed, e
     (fn, fd), (sn, sd) = fast.last, slow.last
     assert fn * sd == sn * fd  # the same lowest winning quotient (cross-multiplied: may be ∞)
     assert [i for i, _n, _d in fast.order] == [i for i, _n, _d in slow.order] or lot_a.ties
+
+
+def test_droop_with_very_few_votes_still_fills_every_seat():
+    # Quota floor(3 / 6) + 1 = 1: A 2, B 1 whole quotas, remainders 0 and 0; the 2 seats left
+    # go one each to the (equal) remainders, both fit, no lot.
+    result = largest_remainder({"A": 2, "B": 1}, 5, quota="droop", seed=1)
+    assert result.seats == {"A": 3, "B": 2}
+    assert result.ties == []

@@ -70,7 +70,7 @@ def organisation_reforms(
     )
     if period_start is not None:
         reforms = reforms.filter(period_start=period_start)
-    return reforms.filter(is_published=True) if public_only else reforms
+    return reforms.filter(is_published=True).defer("internal_notes") if public_only else reforms
 
 
 def organisation_decisions(
@@ -81,8 +81,17 @@ def organisation_decisions(
         first, last = period_bounds(period_start)
         decisions = decisions.filter(date__gte=first, date__lte=last)
     if public_only:
-        return decisions.filter(is_published=True).prefetch_related(
-            Prefetch("reforms", queryset=Reform.objects.filter(is_published=True).order_by("position", "pk"))
+        return (
+            decisions.filter(is_published=True)
+            .defer("internal_notes")
+            .prefetch_related(
+                Prefetch(
+                    "reforms",
+                    queryset=Reform.objects.filter(is_published=True)
+                    .only("pk", "title", "policy_area", "position")
+                    .order_by("position", "pk"),
+                )
+            )
         )
     return decisions.prefetch_related("reforms")
 
@@ -133,11 +142,15 @@ def feed_decisions(*, organisation: Organisation, limit: int = 50) -> QuerySet[D
 def report_periods(*, organisation: Organisation) -> list[int]:
     """Mandate periods that have a published reform or decision, newest first."""
     starts = set(
-        Reform.objects.filter(organisation=organisation, is_published=True).values_list("period_start", flat=True)
+        Reform.objects.filter(organisation=organisation, is_published=True)
+        .order_by()
+        .values_list("period_start", flat=True)
+        .distinct()
     )
     starts.update(
         election_year_of(day)
         for day in Decision.objects.filter(organisation=organisation, is_published=True)
+        .order_by()
         .values_list("date", flat=True)
         .distinct()
     )
@@ -266,7 +279,7 @@ def _progress_value(progress: Fraction | None) -> str:
 def report_build(*, organisation: Organisation, period_start: int) -> Report:
     """The public report: published reforms and decisions of the period, grouped by policy area."""
     other = _("Övrigt")
-    published_decisions = Decision.objects.filter(is_published=True).order_by("-date", "pk")
+    published_decisions = Decision.objects.filter(is_published=True).defer("internal_notes").order_by("-date", "pk")
     reforms = list(
         organisation_reforms(organisation=organisation, public_only=True, period_start=period_start).prefetch_related(
             Prefetch("decisions", queryset=published_decisions, to_attr="published_decisions"),

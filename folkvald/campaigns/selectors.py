@@ -228,22 +228,41 @@ def team_lines(*, campaign: Campaign, organisation: Organisation) -> list[Line]:
 
 
 def branch_lines(*, campaign: Campaign, user: AnyUser) -> list[Line]:
-    """Every branch of the campaign's tree the user may see, with target and reported (the national overview)."""
-    from folkvald.campaigns.permissions import campaign_subtree_ids
+    """Every branch of the campaign's tree the user may see, with target and reported (the national overview).
 
-    branches = Organisation.objects.filter(
-        pk__in=campaign_subtree_ids(campaign), kind=OrganisationKind.BRANCH
-    ).order_by("name")
+    Three queries joined on the branch kind, no long IN lists: fast for 290 branches.
+    """
+    parents = dict(Organisation.objects.values_list("pk", "parent_id"))
+
+    def beneath_owner(pk: int) -> bool:
+        current: int | None = pk
+        for _depth in range(50):
+            if current is None:
+                return False
+            if current == campaign.organisation_id:
+                return True
+            current = parents.get(current)
+        return False  # pragma: no cover - a cycle, refused by Organisation.clean()
+
+    branches = Organisation.objects.filter(kind=OrganisationKind.BRANCH).order_by("name")
     internal = internal_organisation_ids(user)
     if internal is not None:
         branches = branches.filter(Q(is_public=True) | Q(pk__in=internal))
-    branches_list = list(branches.only("pk", "name"))
-    ids = [b.pk for b in branches_list]
-    targets = _targets(campaign, ids)
-    totals = _totals(campaign, ids)
+    branches_list = [b for b in branches.only("pk", "name") if beneath_owner(b.pk)]
+    targets = {
+        t.organisation_id: t.value
+        for t in Target.objects.filter(
+            campaign=campaign, organisation__kind=OrganisationKind.BRANCH, team__isnull=True, person__isnull=True
+        ).only("organisation_id", "computed", "adopted")
+    }
+    totals = {
+        row["organisation_id"]: (row["conversations"] or 0, row["reports"] or 0)
+        for row in WeekTally.objects.filter(campaign=campaign, organisation__kind=OrganisationKind.BRANCH)
+        .values("organisation_id")
+        .annotate(conversations=Sum("conversations"), reports=Sum("reports"))
+    }
     return [
-        Line(key=f"org:{b.pk}", name=b.name, organisation_id=b.pk,
-             target=targets[b.pk].value if b.pk in targets else None,
+        Line(key=f"org:{b.pk}", name=b.name, organisation_id=b.pk, target=targets.get(b.pk),
              reported=totals.get(b.pk, (0, 0))[0], reports=totals.get(b.pk, (0, 0))[1])
         for b in branches_list
     ]

@@ -793,14 +793,8 @@ def _compensatory(
     result["set_aside"] = outcome.set_aside
     if explain:
         sequence = rules.method.sequence
-        pool_result = divisor_apportion(
-            overall,
-            outcome.pool,
-            sequence,
-            names=names,
-            lot=None,
-            eligible=outcome.eligible,
-        )
+        pool_result = outcome.whole
+        assert pool_result is not None
         explanation = explain_divisor(
             names,
             overall,

@@ -9,12 +9,13 @@ old 14 kap. 5 §). docs/seat-law.md gives the reading where the text leaves room
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
 from folkvald.seatmath.errors import SeatMathError
 from folkvald.seatmath.methods import (
+    DivisorResult,
     DivisorSequence,
     Lot,
     divisor_apportion,
@@ -46,7 +47,7 @@ class CompensatoryResult:
     returned: list[dict[str, Any]]
     fixed_order: list[list[dict[str, Any]]]  # per area, seats in the order won
     adjustment_order: list[dict[str, Any]]
-    entitlement_votes: list[int] = field(default_factory=list)
+    whole: DivisorResult | None = None  # the first distribution over the whole body
 
 
 def _seat_divisor(sequence: DivisorSequence, k: int) -> tuple[int, int]:
@@ -121,9 +122,10 @@ def allocate_compensatory(
     pool = seats - local_seats
     if not any(eligible):
         raise SeatMathError("no party reaches the threshold")
-    entitlement = divisor_apportion(
+    whole = divisor_apportion(
         votes, pool, sequence, names=names, lot=lot, stage="entitlement", eligible=eligible
-    ).seats
+    )
+    entitlement = list(whole.seats)
 
     returned: list[dict[str, Any]] = []
     if mode == "return":
@@ -181,6 +183,7 @@ def allocate_compensatory(
         returned=returned,
         fixed_order=fixed_order,
         adjustment_order=adjustment_order,
+        whole=whole,
     )
 
 

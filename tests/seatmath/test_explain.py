@@ -173,3 +173,73 @@ def test_margins_are_the_smallest(votes, seats, method, threshold, other):
     ):
         return
     check(named, seats, method, threshold, other)
+
+
+def _divided_2018():
+    import json
+    import os
+    from pathlib import Path
+
+    configured = os.environ.get("FOLKVALD_SHARED_DATA")
+    path = (
+        Path(configured) if configured else Path(__file__).resolve().parents[2] / "../shared/data"
+    )
+    with open(path / "kommunval-2010-2018.json", encoding="utf-8") as f:
+        return [r for r in json.load(f) if r["year"] == 2018 and r["constituencies"]]
+
+
+def test_margins_in_divided_councils_hold_on_recomputation():
+    # Fixed + adjustment seats: adding the votes lacking to the party in its first
+    # constituency gives it one seat more over the whole council, one vote fewer does not;
+    # losing the votes to spare (in its largest constituency) costs a seat, one fewer does not.
+    checked = 0
+    for record in _divided_2018()[:8]:
+        spec = {
+            "body": "kommunfullmaktige",
+            "year": 2018,
+            "seats": record["seats_total"],
+            "valid_votes": record["valid_votes"],
+            "constituencies": [
+                {
+                    "name": c["code"],
+                    "seats": c["fixed_seats"],
+                    "votes": dict(c["votes"]),
+                    "valid_votes": c["valid_votes"],
+                }
+                for c in record["constituencies"]
+            ],
+        }
+        result = allocate(spec)
+        explanation = result["explanation"]
+
+        def seats_with(party, delta, where, spec=spec):
+            changed = {**spec, "explain": False, "valid_votes": spec["valid_votes"] + delta}
+            changed["constituencies"] = [
+                dict(c, votes=dict(c["votes"])) for c in spec["constituencies"]
+            ]
+            target = changed["constituencies"][where]
+            target["votes"][party] += delta
+            target["valid_votes"] += delta
+            out = allocate(changed)
+            return out["seats"][party], out["ties"], out["set_aside"]
+
+        for party in ("S", "M", "SD", "KD"):
+            held = result["seats"][party]
+            x = explanation["votes_for_one_more_seat"][party]
+            got, ties, aside = seats_with(party, x, 0)
+            assert got == held + 1 and not aside, (record["name"], party)
+            got, ties, aside = seats_with(party, x - 1, 0)
+            assert got == held or ties, (record["name"], party)
+            y = explanation["votes_to_lose_one_seat"][party]
+            biggest = max(
+                range(len(spec["constituencies"])),
+                key=lambda a, p=party: spec["constituencies"][a]["votes"][p],
+            )
+            if y > spec["constituencies"][biggest]["votes"][party]:
+                continue
+            got, ties, aside = seats_with(party, -y, biggest)
+            assert got == held - 1 or aside, (record["name"], party)
+            got, ties, aside = seats_with(party, -(y - 1), biggest)
+            assert got == held or ties, (record["name"], party)
+            checked += 1
+    assert checked >= 20

@@ -9,6 +9,7 @@ targets beneath them.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from folkvald.campaigns.models import Campaign
@@ -128,3 +129,17 @@ def access_reporting(user: AnyUser, campaign_id: int, organisation_id: int) -> t
         raise Http404
     require(organisation_level(user, organisation), Level.INTERNAL)
     return campaign, organisation
+
+
+def access_report_to_delete(user: AnyUser, campaign: Campaign, report_id: object):
+    """A report its own reporter, or a leader of its organisation, may withdraw; anything else is a 404."""
+    from folkvald.campaigns.models import Report
+
+    try:
+        report = Report.objects.select_related("organisation", "reporter").get(pk=report_id, campaign=campaign)
+    except (Report.DoesNotExist, ValueError, TypeError, ValidationError) as error:
+        raise Http404 from error
+    own = report.reporter is not None and report.reporter.user_id == getattr(user, "pk", None)
+    if not own:
+        require(organisation_level(user, report.organisation), Level.MANAGE)
+    return report

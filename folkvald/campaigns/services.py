@@ -368,6 +368,20 @@ def report_create(
     return report, True
 
 
+@transaction.atomic
+def report_delete(*, report: Report) -> None:
+    """Withdraw a report (a typo at the door): the tallies lose exactly what it added."""
+    report = Report.objects.select_for_update().select_related("organisation", "campaign").get(pk=report.pk)
+    chain = _check_reporter(report.campaign, report.organisation, None)
+    negative = Report(
+        id=report.id, campaign_id=report.campaign_id, organisation_id=report.organisation_id,
+        reporter_id=report.reporter_id, date=report.date, week=report.week, topics=report.topics,
+        conversations=-report.conversations,
+    )
+    _tally([negative], {report.organisation_id: chain}, sign=-1)
+    report.delete()
+
+
 @dataclass
 class RowError:
     line: int
@@ -506,8 +520,11 @@ def reports_import_csv(
 # --- Tallies ----------------------------------------------------------------------------
 
 
-def _tally(reports: Sequence[Report], chains: Mapping[int, list[Organisation]]) -> None:
-    """Add reports to the weekly, topic and person tallies of their organisations and all above."""
+def _tally(reports: Sequence[Report], chains: Mapping[int, list[Organisation]], sign: int = 1) -> None:
+    """Add reports to the weekly, topic and person tallies of their organisations and all above.
+
+    ``sign=-1`` takes away reports whose ``conversations`` are already negated (a withdrawal).
+    """
     weeks: dict[tuple[int, int, dt.date], list[int]] = defaultdict(lambda: [0, 0])
     topics: dict[tuple[int, int, dt.date, str], list[int]] = defaultdict(lambda: [0, 0])
     people: dict[tuple[int, int, int], list[int]] = defaultdict(lambda: [0, 0])
@@ -515,14 +532,14 @@ def _tally(reports: Sequence[Report], chains: Mapping[int, list[Organisation]]) 
         for organisation in chains[report.organisation_id]:
             key = (report.campaign_id, organisation.pk, report.week)
             weeks[key][0] += report.conversations
-            weeks[key][1] += 1
+            weeks[key][1] += sign
             for topic in report.topics:
-                topics[(*key, topic)][0] += 1
+                topics[(*key, topic)][0] += sign
                 topics[(*key, topic)][1] += report.conversations
             if report.reporter_id is not None:
                 person_key = (report.campaign_id, organisation.pk, report.reporter_id)
                 people[person_key][0] += report.conversations
-                people[person_key][1] += 1
+                people[person_key][1] += sign
     _upsert(WeekTally, ["campaign_id", "organisation_id", "week"], ["conversations", "reports"], weeks)
     _upsert(TopicTally, ["campaign_id", "organisation_id", "week", "topic"], ["reports", "conversations"], topics)
     _upsert(PersonTally, ["campaign_id", "organisation_id", "person_id"], ["conversations", "reports"], people)

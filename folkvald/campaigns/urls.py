@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:campaign_id>/rapportera/", views.report, name="report"),
     path("<int:campaign_id>/rapportera/flera/", views.bulk, name="bulk"),
     path("<int:campaign_id>/rapportera/csv/", views.csv_import, name="csv_import"),
+    path("<int:campaign_id>/rapporter/<uuid:report_id>/ta-bort/", views.report_delete, name="report_delete"),
     path("<int:campaign_id>/topplista/", views.leaderboard_choice, name="leaderboard_choice"),
     path("<int:campaign_id>/organisationer/<int:organisation_id>/", views.organisation_progress, name="organisation"),
     path("<int:campaign_id>/organisationer/<int:organisation_id>/mal/", views.targets, name="targets"),

@@ -35,6 +35,7 @@ from folkvald.campaigns.models import Source
 from folkvald.campaigns.permissions import (
     access_campaign,
     access_campaign_organisation,
+    access_report_to_delete,
     campaign_level,
     campaign_organisation_level,
     reporting_organisations,
@@ -220,6 +221,16 @@ def leaderboard_choice(request: HttpRequest, campaign_id: int) -> HttpResponse:
     opt_in = request.POST.get("opt_in") == "1"
     services.leaderboard_opt_in_set(campaign=campaign, person=person, opt_in=opt_in)
     messages.success(request, _("Du visas nu på topplistan.") if opt_in else _("Du visas inte på topplistan."))
+    return redirect("campaigns:report", campaign_id=campaign.pk)
+
+
+@login_required
+@require_POST
+def report_delete(request: HttpRequest, campaign_id: int, report_id: uuid.UUID) -> HttpResponse:
+    campaign, _organisations = _reporting(request, campaign_id)
+    report = access_report_to_delete(request.user, campaign, report_id)
+    services.report_delete(report=report)
+    messages.success(request, _("Rapporten är borttagen."))
     return redirect("campaigns:report", campaign_id=campaign.pk)
 
 

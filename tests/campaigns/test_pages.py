@@ -222,3 +222,19 @@ def test_organisation_pages_link_to_the_campaign(world, campaign, private_campai
     assert "Hemlig intern kampanj" not in public
     internal = signed_in(world.member).get(f"/organisationer/{world.branch.pk}/intern/").content.decode()
     assert "Hemlig intern kampanj" in internal
+
+
+def test_a_reporter_withdraws_their_own_report_and_nobody_elses(world, campaign):
+    from folkvald.organisations.models import Person
+
+    member = Person.objects.get(user=world.member)
+    report, _created = services.report_create(
+        campaign=campaign, organisation=world.branch, reporter=member, date=dt.date(2014, 5, 3), place="Centrum",
+        activity="door_knocking", conversations=9, topics=[])
+    url = f"/kampanjer/{campaign.pk}/rapporter/{report.pk}/ta-bort/"
+    assert signed_in(world.association_member).post(url).status_code == 404
+    assert signed_in(world.other_member).post(url).status_code == 404
+    assert Report.objects.count() == 1
+    assert signed_in(world.member).post(url).status_code == 302
+    assert Report.objects.count() == 0
+    assert sum(WeekTally.objects.filter(organisation=world.national).values_list("conversations", flat=True)) == 0

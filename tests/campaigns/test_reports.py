@@ -224,3 +224,16 @@ def test_leaderboard_names_only_those_who_opted_in(world, campaign):
         "Member Testsson"]
     services.leaderboard_opt_in_set(campaign=campaign, person=member, opt_in=False)
     assert selectors.leaderboard(campaign=campaign, organisation=world.branch) == []
+
+
+def test_withdrawing_a_report_takes_exactly_its_figures_away(world, campaign):
+    person = Person.objects.get(user=world.member)
+    keep, _created = make(campaign, world.association, conversations=12, reporter=person, topics=["skola"])
+    gone, _created = make(campaign, world.association, conversations=30, reporter=person, topics=["skola", "vård"])
+    services.report_delete(report=gone)
+    assert tally(campaign, world.national) == 12
+    assert WeekTally.objects.get(campaign=campaign, organisation=world.national).reports == 1
+    assert TopicTally.objects.get(campaign=campaign, organisation=world.branch, topic="skola").reports == 1
+    assert TopicTally.objects.get(campaign=campaign, organisation=world.branch, topic="vård").reports == 0
+    assert PersonTally.objects.get(campaign=campaign, organisation=world.branch, person=person).conversations == 12
+    assert list(Report.objects.values_list("pk", flat=True)) == [keep.pk]

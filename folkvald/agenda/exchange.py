@@ -2,7 +2,8 @@
 
 The export writes exactly the columns the import reads, so a file exported from one
 organisation imports into another (round trip). Swedish spreadsheet conventions: ";" as
-separator, decimal comma, UTF-8 with a byte order mark; the import also accepts ",".
+separator, decimal comma, UTF-8 with a byte order mark; the import also accepts ",". A cell a spreadsheet would run
+as a formula ("+5,7 %") is written with a leading apostrophe, which the import removes.
 An import checks every row first and writes nothing if any row is bad; each error names
 the row's line in the file and the problem.
 """
@@ -96,12 +97,26 @@ def _decimal_text(value: Decimal | None) -> str:
     return text.replace(".", ",")
 
 
+#: A cell starting with one of these is a formula to a spreadsheet ("+5,7 %" would be one).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell_out(text: str) -> str:
+    """Keep spreadsheets from running a cell as a formula: prefix it with an apostrophe (OWASP)."""
+    return f"'{text}" if text.startswith(FORMULA_START) else text
+
+
+def _cell_in(text: str) -> str:
+    text = text.strip()
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
+
+
 def _write(columns: list[str], rows: list[list[str]]) -> str:
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(columns)
-    writer.writerows(rows)
+    writer.writerows([_cell_out(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
 
@@ -212,7 +227,7 @@ def _read(text: str, columns: list[str]) -> list[tuple[int, dict[str, str]]]:
                             )
                         ]
                     )
-                rows.append((line, dict(zip(columns, (cell.strip() for cell in record), strict=True))))
+                rows.append((line, dict(zip(columns, (_cell_in(cell) for cell in record), strict=True))))
             line = reader.line_num + 1
             if len(rows) > MAX_ROWS:
                 raise CsvImportError([RowError(line, _("Högst %(max)d rader per fil.") % {"max": MAX_ROWS})])

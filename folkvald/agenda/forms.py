@@ -22,6 +22,18 @@ from folkvald.organisations.models import Organisation, Party
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class AccessibleForm(forms.Form):
+    """Marks fields with errors for screen readers: aria-invalid, and aria-describedby to the message."""
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                attrs["aria-describedby"] = f"{self[name].auto_id}-error"
+
+
 def _current_election_year() -> int:
     return election_year_of(timezone.localdate())
 
@@ -49,7 +61,7 @@ class PartiesMixin:
         field.label_from_instance = lambda party: f"{party.abbreviation} – {party.name}"
 
 
-class AgreementForm(PartiesMixin, forms.Form):
+class AgreementForm(PartiesMixin, AccessibleForm):
     title = forms.CharField(label=_("Rubrik"), max_length=250)
     kind = forms.ChoiceField(label=_("Typ av avtal"), choices=AgreementKind.choices)
     parties = _parties_field(required=True)
@@ -76,7 +88,7 @@ class AgreementForm(PartiesMixin, forms.Form):
         return list(parties)
 
 
-class ReformForm(PartiesMixin, forms.Form):
+class ReformForm(PartiesMixin, AccessibleForm):
     title = forms.CharField(label=_("Reform"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
     policy_area = forms.CharField(
         label=_("Politikområde"), max_length=150, required=False, widget=forms.TextInput(attrs={"list": "areas"})
@@ -120,7 +132,7 @@ class ReformForm(PartiesMixin, forms.Form):
         return data
 
 
-class StatusChangeForm(forms.Form):
+class StatusChangeForm(AccessibleForm):
     status = forms.ChoiceField(label=_("Ny status"), choices=ReformStatus.choices, widget=forms.RadioSelect)
     reason = forms.CharField(
         label=_("Varför?"), widget=forms.Textarea(attrs={"rows": 3}),
@@ -155,7 +167,7 @@ class FiguresField(forms.CharField):
             raise forms.ValidationError(str(error)) from error
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(AccessibleForm):
     title = forms.CharField(label=_("Beslut"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
     date = forms.DateField(label=_("Beslutsdatum"), initial=timezone.localdate, widget=DATE)
     body = forms.ChoiceField(label=_("Beslutande organ"), choices=DecisionBody.choices)
@@ -195,7 +207,7 @@ class ImportKind:
     CHOICES = [(REFORMS, _("Reformer")), (DECISIONS, _("Beslut"))]
 
 
-class BulletImportForm(forms.Form):
+class BulletImportForm(AccessibleForm):
     kind = forms.ChoiceField(label=_("Skapa"), choices=ImportKind.CHOICES, widget=forms.RadioSelect,
                              initial=ImportKind.REFORMS)
     text = forms.CharField(
@@ -240,7 +252,7 @@ class BulletImportForm(forms.Form):
         return data
 
 
-class CsvImportForm(forms.Form):
+class CsvImportForm(AccessibleForm):
     kind = forms.ChoiceField(label=_("Filen innehåller"), choices=ImportKind.CHOICES, widget=forms.RadioSelect,
                              initial=ImportKind.REFORMS)
     file = forms.FileField(label=_("CSV-fil"), help_text=_("Samma kolumner som exporten. Högst 2 MB."))

@@ -212,7 +212,12 @@ def reform_edit(request: HttpRequest, reform_id: int) -> HttpResponse:
 @login_required
 def reform_status(request: HttpRequest, reform_id: int) -> HttpResponse:
     reform = access_reform(request.user, reform_id, need=Level.MANAGE)
-    form = StatusChangeForm(request.POST or None, reform=reform)
+    initial = {}
+    if request.GET.get("beslut"):
+        decision = access_decision(request.user, request.GET["beslut"], need=Level.MANAGE)
+        if decision.organisation_id == reform.organisation_id:
+            initial["decision"] = decision
+    form = StatusChangeForm(request.POST or None, initial=initial, reform=reform)
     if request.method == "POST" and form.is_valid():
         try:
             services.reform_status_change(reform=reform, user=request.user, **form.cleaned_data)
@@ -239,11 +244,15 @@ def decision_create(request: HttpRequest, organisation_id: int) -> HttpResponse:
     form = DecisionForm(request.POST or None, initial=initial, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         try:
-            services.decision_create(organisation=organisation, **form.cleaned_data)
+            decision = services.decision_create(organisation=organisation, **form.cleaned_data)
         except ValidationError as error:
             _form_error(form, error)
         else:
             messages.success(request, _("Beslutet är sparat."))
+            if reform_id:
+                # Recorded for a reform: go on to its status, with this decision as the evidence.
+                url = reverse("agenda:reform_status", kwargs={"reform_id": reform.pk})
+                return redirect(f"{url}?beslut={decision.pk}")
             return redirect("agenda:internal", organisation_id=organisation.pk)
     return render(request, "agenda/form.html", {"organisation": organisation, "form": form,
                                                 "heading": _("Nytt beslut"), "areas": _areas(organisation)})

@@ -62,13 +62,27 @@ def test_decisions_round_trip(agenda, world, copy_target):
     assert table[0] == DECISION_COLUMNS
     budget = next(row for row in table if row[4] == "Budget 2024 med fler lärare")
     assert budget[:4] == ["2023-06-12", "kommunfullmäktige", "", "§ 98"]
-    assert budget[8] == "+5,7 % | skolpeng\n5 939 bostäder | markanvisade"
+    # A leading "+" would make a spreadsheet run the cell as a formula: the apostrophe stops it.
+    assert budget[8] == "'+5,7 % | skolpeng\n5 939 bostäder | markanvisade"
     assert budget[9] == "Fler lärare i skolan"
     assert decisions_import(organisation=copy_target, text=exported) == 2
     assert rows(decisions_export(organisation=copy_target)) == table
     copied = Decision.objects.get(organisation=copy_target, paragraph="§ 98")
     assert [(f.qualifier, str(f.value), f.unit) for f in copied.figures.all()] == [
         ("increase", "5.700", "%"), ("", "5939.000", "bostäder")]
+
+
+def test_formula_cells_are_defused_and_read_back(world, agenda):
+    from folkvald.agenda.services import reform_update
+
+    reform_update(reform=agenda.housing, title="=HYPERLINK(\"http://x\")", policy_area="@Bostäder")
+    exported = reforms_export(organisation=world.branch)
+    row = next(r for r in rows(exported) if "HYPERLINK" in r[0])
+    assert row[:2] == ["'=HYPERLINK(\"http://x\")", "'@Bostäder"]
+    Reform.objects.filter(pk=agenda.housing.pk).delete()
+    reforms_import(organisation=world.branch, text="\n".join(exported.splitlines()[:1] + [
+        line for line in exported.splitlines() if "HYPERLINK" in line]), user=world.owner)
+    assert Reform.objects.get(policy_area="@Bostäder").title == "=HYPERLINK(\"http://x\")"
 
 
 def test_import_accepts_commas_and_codes(world):

@@ -221,3 +221,24 @@ def test_organisation_pages_link_to_the_report(client, world, agenda):
     client.force_login(world.owner)
     text = client.get(reverse("organisations:internal", args=[world.branch.pk])).content.decode()
     assert reverse("agenda:internal", args=[world.branch.pk]) in text
+
+
+def test_decision_recorded_for_a_reform_leads_on_to_its_status_with_the_decision_chosen(client, world, agenda):
+    client.force_login(world.owner)
+    url = reverse("agenda:decision_create", args=[world.branch.pk]) + f"?reform={agenda.housing.pk}"
+    response = client.post(url, {"title": "Hyresrätter klara", "date": "2024-02-01", "body": "council",
+                                 "reforms": [agenda.housing.pk]})
+    decision = Decision.objects.get(title="Hyresrätter klara")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("agenda:reform_status", args=[agenda.housing.pk]) + f"?beslut={decision.pk}"
+    page = client.get(response["Location"]).content.decode()
+    assert f'<option value="{decision.pk}" selected>' in page
+
+
+def test_fields_with_errors_are_marked_for_screen_readers(client, world, agenda):
+    client.force_login(world.owner)
+    page = client.post(reverse("agenda:reform_status", args=[agenda.school.pk]), {"status": "stalled"})
+    text = page.content.decode()
+    assert 'aria-invalid="true"' in text
+    assert 'aria-describedby="id_reason-error"' in text
+    assert 'id="id_reason-error"' in text

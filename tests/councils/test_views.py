@@ -241,3 +241,14 @@ def test_pages_take_a_fixed_number_of_queries(client, huddinge, huddinge_branch,
         client.get(reverse("councils:scenario", args=[huddinge.pk, scenario.pk]), {"absent_M": 2})
     with django_assert_max_num_queries(16):
         client.get(reverse("councils:planner", args=[huddinge.pk]))
+
+
+def test_blocs_of_the_period_are_counted_in_council_seats(client, lund):
+    from folkvald.elections.services import bloc_set
+
+    bloc_set(municipality_code="1281", period=2014, name="de rödgröna", parties=["S", "MP", "V", "FI"], colour="#C8102E",
+             position=0)
+    html = client.get(reverse("councils:council", args=[lund.pk])).content.decode()
+    assert "S + MP + V + FI = 31 av 65" in html
+    assert "2 mandat kvar till majoritet (33)" in html
+    assert "?parties=S&amp;parties=MP&amp;parties=V&amp;parties=FI&amp;order=#finder" in html

@@ -95,6 +95,13 @@ class PowerOut(Schema):
     shapley_shubik_float: float
 
 
+class ChosenOut(Schema):
+    parties: list[str]
+    seats: int
+    majority: bool
+    margin: int
+
+
 class CoalitionsOut(Schema):
     council_id: int
     seats_total: int
@@ -103,11 +110,13 @@ class CoalitionsOut(Schema):
     require: list[str]
     connected: bool
     order: list[str]
+    chosen: ChosenOut | None
     coalitions: list[MinimalCoalitionOut]
     power: list[PowerOut]
 
 
 class CoalitionQuery(Schema):
+    parties: list[str] = []
     exclude: list[str] = []
     require: list[str] = []
     connected: bool = False
@@ -238,12 +247,14 @@ def _fraction_pair(value: Fraction) -> tuple[str, float]:
 )
 def council_coalitions(request: HttpRequest, council_id: int, filters: Query[CoalitionQuery]):
     """`exclude` and `require` take party abbreviations, repeated or comma-separated (`exclude=SD&require=S,MP`);
+    `parties` (optional) gives seats, majority and margin of that set in `chosen`;
     `connected=true` keeps coalitions that are connected on `order` (comma-separated, the council's own by default)."""
     council = _loaded(request, council_id)
     try:
         exclude = services.council_canonical_parties(council=council, abbreviations=_split(filters.exclude))
         require = services.council_canonical_parties(council=council, abbreviations=_split(filters.require))
         order = services.council_canonical_parties(council=council, abbreviations=_split([filters.order or ""]))
+        chosen = services.council_canonical_parties(council=council, abbreviations=_split(filters.parties))
     except ValidationError as error:
         return Status(422, {"detail": " ".join(error.messages)})
     if set(exclude) & set(require):
@@ -251,7 +262,8 @@ def council_coalitions(request: HttpRequest, council_id: int, filters: Query[Coa
     if order and len(order) != len(council.seats.all()):
         return Status(422, {"detail": "the order must name every party of the council"})
     result = selectors.coalition_search(
-        council=council, exclude=exclude, require=require, connected=filters.connected, order=order or None
+        council=council, chosen=chosen, exclude=exclude, require=require, connected=filters.connected,
+        order=order or None,
     )
     power = []
     for row in result.power:
@@ -275,6 +287,14 @@ def council_coalitions(request: HttpRequest, council_id: int, filters: Query[Coa
         "require": require,
         "connected": filters.connected,
         "order": result.order,
+        "chosen": None
+        if result.chosen is None
+        else {
+            "parties": result.chosen.parties,
+            "seats": result.chosen.seats,
+            "majority": result.chosen.majority,
+            "margin": result.chosen.margin,
+        },
         "coalitions": [
             {"parties": item.parties, "seats": item.seats, "margin": item.margin} for item in result.coalitions
         ],

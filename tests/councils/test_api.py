@@ -255,3 +255,11 @@ def test_scenario_detail_with_members_absent(client, world, huddinge):
     for bad in ("M:99", "XX:1", "M", "M:-1"):
         response = client.get(url, {"absent": bad})
         assert response.status_code == 422, bad
+
+
+def test_a_chosen_set_of_parties(client, huddinge, lund):
+    data = client.get(f"/api/v1/councils/{huddinge.pk}/coalitions?parties=S,C,MP,HP,V").json()
+    assert data["chosen"] == {"parties": ["S", "V", "C", "MP", "HP"], "seats": 32, "majority": True, "margin": 1}
+    data = client.get(f"/api/v1/councils/{lund.pk}/coalitions?parties=S&parties=MP&parties=V&parties=FI").json()
+    assert data["chosen"] == {"parties": ["S", "MP", "V", "FI"], "seats": 31, "majority": False, "margin": -2}
+    assert client.get(f"/api/v1/councils/{lund.pk}/coalitions").json()["chosen"] is None

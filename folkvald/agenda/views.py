@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from csp.decorators import csp_replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -196,6 +198,8 @@ def reform_edit(request: HttpRequest, reform_id: int) -> HttpResponse:
     reform = access_reform(request.user, reform_id, need=Level.MANAGE)
     initial = {name: getattr(reform, name) for name in services.REFORM_FIELDS}
     initial["parties"] = list(reform.parties.all())
+    if reform.target_value is not None:  # 100.000 is shown as 100
+        initial["target_value"] = Decimal(format(reform.target_value.normalize(), "f"))
     form = ReformForm(request.POST or None, initial=initial, organisation=reform.organisation)
     if request.method == "POST" and form.is_valid():
         try:

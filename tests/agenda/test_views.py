@@ -242,3 +242,9 @@ def test_fields_with_errors_are_marked_for_screen_readers(client, world, agenda)
     assert 'aria-invalid="true"' in text
     assert 'aria-describedby="id_reason-error"' in text
     assert 'id="id_reason-error"' in text
+
+
+def test_edit_form_shows_the_target_plainly(client, world, agenda):
+    client.force_login(world.owner)
+    text = client.get(reverse("agenda:reform_edit", args=[agenda.school.pk])).content.decode()
+    assert 'name="target_value" value="100"' in text

@@ -119,6 +119,11 @@ def organisation_events(
     return _events(Event.objects.filter(organisation=organisation), internal=internal, upcoming_only=upcoming_only)
 
 
+def organisation_feed_events(*, organisation: Organisation) -> QuerySet[Event]:
+    """The public events for the iCal feed: no counts needed."""
+    return Event.objects.filter(organisation=organisation, is_public=True).order_by("starts_at")
+
+
 def group_events(*, group: WorkingGroup, internal: bool) -> QuerySet[Event]:
     return _events(Event.objects.filter(group=group), internal=internal, upcoming_only=False)
 

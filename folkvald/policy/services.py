@@ -160,21 +160,28 @@ def reminders_send(*, today: dt.date | None = None, days_before: int = DEFAULT_R
         deadline__lte=day + dt.timedelta(days=days_before),
         status__in=[DeliverableStatus.PLANNED, DeliverableStatus.IN_PROGRESS],
     ).select_related("group")
+    due = list(due)
+    already = set(
+        ReminderSent.objects.filter(deliverable__in=due, days_before=days_before).values_list(
+            "deliverable_id", "person_id"
+        )
+    )
+    leaders: dict[int, list[Person]] = {}
+    for membership in (
+        GroupMembership.objects.active(day)
+        .filter(group__in={d.group_id for d in due}, role__in=[MemberRole.CHAIR, MemberRole.SECRETARY])
+        .exclude(person__email="")
+        .select_related("person")
+        .order_by("role", "pk")
+    ):
+        people = leaders.setdefault(membership.group_id, [])
+        if all(person.pk != membership.person_id for person in people):
+            people.append(membership.person)
     sent: list[ReminderSent] = []
     for deliverable in due:
-        already = set(
-            ReminderSent.objects.filter(deliverable=deliverable, days_before=days_before).values_list(
-                "person_id", flat=True
-            )
-        )
-        leaders = (
-            GroupMembership.objects.active(day)
-            .filter(group=deliverable.group, role__in=[MemberRole.CHAIR, MemberRole.SECRETARY])
-            .exclude(person__email="")
-            .select_related("person")
-        )
-        recipients = {m.person.pk: m.person for m in leaders if m.person.pk not in already}
-        for person in recipients.values():
+        for person in leaders.get(deliverable.group_id, []):
+            if (deliverable.pk, person.pk) in already:
+                continue
             subject, body = _reminder_text(deliverable, (deliverable.deadline - day).days)
             try:
                 with transaction.atomic():

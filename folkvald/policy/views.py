@@ -111,7 +111,7 @@ def events_ics(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation = access_organisation(request.user, organisation_id, need=Level.PUBLIC)
     content = ical.calendar_bytes(
         name=organisation.name,
-        events=selectors.organisation_events(organisation=organisation, internal=False),
+        events=selectors.organisation_feed_events(organisation=organisation),
     )
     return ical.calendar_response(content, f"evenemang-{organisation.pk}.ics")
 

@@ -107,7 +107,6 @@ def test_reader_reads_the_public_report(page, live_server):
     expect(page.locator(".site-header")).to_be_hidden()
     page.emulate_media(media="screen")
 
-    page.screenshot(path=f"/tmp/agenda_work/report-{page.size_name}.png", full_page=True)
     page.goto(f"{live_server.url}/reformer/{branch.pk}/2022-2026/inbaddning/")
     expect(page.get_by_role("table")).to_contain_text("Skola")
     expect(page.get_by_role("link", name="Läs hela rapporten")).to_be_visible()

@@ -59,6 +59,7 @@ def votes_for_one_more(
     threshold: Fraction | None,
     sequence: DivisorSequence,
     eligible_now: Sequence[bool],
+    current: Fraction | None = None,
 ) -> int | None:
     """Smallest x > 0 so that ``local[p] + x`` (and ``overall[p] + x``, ``valid + x``) wins
     ``seats_held + 1`` seats with ties against the party. None if it holds every seat."""
@@ -87,10 +88,13 @@ def votes_for_one_more(
     count = seats - seats_held
     for index, lo in enumerate(bounds):
         hi = bounds[index + 1] if index + 1 < len(bounds) else None
-        members = [
-            (i != p and eligible_now[i] and (i not in drops or drops[i] > lo)) for i in range(n)
-        ]
-        o = _nth_quotient(local, members, count, sequence)
+        if index == 0 and current is not None and all(x > lo for x in drops.values()):
+            o = current  # nobody has fallen out yet: the others' lowest won quotient
+        else:
+            members = [
+                (i != p and eligible_now[i] and (i not in drops or drops[i] > lo)) for i in range(n)
+            ]
+            o = _nth_quotient(local, members, count, sequence)
         # wins once (local[p] + x) * dd / dn > o
         needed_local = o.numerator * dn // (o.denominator * dd) + 1
         x = max(lo, need_p, needed_local - local[p])
@@ -109,6 +113,7 @@ def votes_to_lose_one(
     threshold: Fraction | None,
     sequence: DivisorSequence,
     eligible_now: Sequence[bool],
+    current: Fraction | None = None,
 ) -> int | None:
     """Smallest y so that with ``local[p] - y`` the party holds fewer than ``seats_held``
     seats even with ties in its favour. None if it holds none."""
@@ -135,11 +140,14 @@ def votes_to_lose_one(
         if lo > local[p]:
             break
         hi = bounds[index + 1] if index + 1 < len(bounds) else None
-        members = [
-            (i != p and (eligible_now[i] or (i in enters and enters[i] <= lo))) for i in range(n)
-        ]
-        ahead = seats - seats_held + 1
-        o = _nth_quotient(local, members, ahead, sequence)
+        if index == 0 and current is not None and all(y > lo for y in enters.values()):
+            o = current  # nobody has come in yet: the others' highest quotient left out
+        else:
+            members = [
+                (i != p and (eligible_now[i] or (i in enters and enters[i] <= lo)))
+                for i in range(n)
+            ]
+            o = _nth_quotient(local, members, seats - seats_held + 1, sequence)
         if o == 0:
             # Nobody else can take a seat here: the party keeps its seats while it has votes.
             y = max(lo, local[p])
@@ -221,12 +229,35 @@ def explain_divisor(
     if margins:
         more: dict[str, int | None] = {}
         less: dict[str, int | None] = {}
+        # The others' lowest won and highest next quotients, from this distribution: the top
+        # quotients of the other parties are exactly the seats they won.
+        lows: list[tuple[Fraction, int]] = []
+        highs: list[tuple[Fraction, int]] = []
+        finite = True
         for i in range(n):
+            if not eligible[i] or local[i] == 0:
+                continue
+            dn, dd = sequence(won[i])
+            if dn == 0:
+                finite = False
+                break
+            highs.append((Fraction(local[i] * dd, dn), i))
+            if won[i]:
+                dn, dd = sequence(won[i] - 1)
+                if dn == 0:
+                    finite = False
+                    break
+                lows.append((Fraction(local[i] * dd, dn), i))
+        lows.sort()
+        highs.sort(reverse=True)
+        for i in range(n):
+            low = next((q for q, j in lows if j != i), None) if finite else None
+            high = next((q for q, j in highs if j != i), Fraction(0)) if finite else None
             more[names[i]] = votes_for_one_more(
-                i, won[i], seats, local, overall, valid, threshold, sequence, eligible
+                i, won[i], seats, local, overall, valid, threshold, sequence, eligible, low
             )
             less[names[i]] = votes_to_lose_one(
-                i, won[i], seats, local, overall, valid, threshold, sequence, eligible
+                i, won[i], seats, local, overall, valid, threshold, sequence, eligible, high
             )
         explanation["votes_for_one_more_seat"] = more
         explanation["votes_to_lose_one_seat"] = less

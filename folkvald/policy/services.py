@@ -312,6 +312,14 @@ def motion_send_to_congress(*, motion: Motion, sent_on: dt.date, congress: str =
     motion.save(update_fields=fields)
 
 
+def motion_set_published(*, motion: Motion, published: bool) -> None:
+    """Publish a motion (its current text, the signatories and the board's decision) for everyone."""
+    if published and motion.status == MotionStatus.DRAFT:
+        raise ValidationError(_("Ett utkast kan inte publiceras."))
+    motion.is_published = published
+    motion.save(update_fields=["is_published"])
+
+
 # --- Events and registrations ------------------------------------------------------------
 
 

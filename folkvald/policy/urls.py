@@ -36,6 +36,7 @@ urlpatterns = [
     path("motioner/<int:motion_id>/lamna-in/", views.motion_submit, name="motion_submit"),
     path("motioner/<int:motion_id>/beslut/", views.motion_decide, name="motion_decide"),
     path("motioner/<int:motion_id>/skicka/", views.motion_send, name="motion_send"),
+    path("motioner/<int:motion_id>/publicera/", views.motion_publish, name="motion_publish"),
     path("motioner/<int:motion_id>/utskrift/", views.motion_print, name="motion_print"),
     path("evenemang/<int:event_id>/", views.event_detail, name="event"),
     path("radslag/<int:consultation_id>/", views.consultation_answer, name="consultation"),

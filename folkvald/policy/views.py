@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -97,9 +100,12 @@ def deadlines_ics(request: HttpRequest, organisation_id: int) -> HttpResponse:
 def events(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation = access_organisation(request.user, organisation_id, need=Level.PUBLIC)
     level = organisation_level(request.user, organisation)
+    events = list(selectors.organisation_events(organisation=organisation, internal=level >= Level.INTERNAL))
+    cutoff = timezone.now() - dt.timedelta(hours=12)
     context = {
         "organisation": organisation,
-        "events": selectors.organisation_events(organisation=organisation, internal=level >= Level.INTERNAL),
+        "upcoming": [event for event in events if event.starts_at >= cutoff],
+        "past": [event for event in reversed(events) if event.starts_at < cutoff],
         "internal": level >= Level.INTERNAL,
         "manage": level >= Level.MANAGE,
     }
@@ -398,6 +404,19 @@ def motion_send(request: HttpRequest, motion_id: int) -> HttpResponse:
             messages.error(request, " ".join(error.messages))
     else:
         messages.error(request, _("Ange ett giltigt datum."))
+    return redirect("policy:motion", motion_id=motion.pk)
+
+
+@login_required
+@require_POST
+def motion_publish(request: HttpRequest, motion_id: int) -> HttpResponse:
+    motion = access_motion(request.user, motion_id, need=Level.MANAGE)
+    try:
+        services.motion_set_published(motion=motion, published=request.POST.get("published") == "1")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Motionen är publicerad.") if motion.is_published else _("Motionen är inte längre publicerad."))
     return redirect("policy:motion", motion_id=motion.pk)
 
 

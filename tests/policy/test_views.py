@@ -309,3 +309,36 @@ def test_leaders_set_up_the_work_and_others_may_not(client, world, policy):
     })
     assert response.status_code == 200
     assert not Consultation.objects.filter(title="Trasigt").exists()
+
+
+def test_a_leader_publishes_a_decided_motion_for_everyone(client, world, policy):
+    motion = policy.motion
+    url = reverse("policy:motion_publish", args=[motion.pk])
+    login(client, world, "owner")
+    client.post(url, {"published": "1"})  # a draft: refused
+    motion.refresh_from_db()
+    assert not motion.is_published
+    services.motion_submit(motion=motion)
+    services.motion_decide(motion=motion, decision="reject", reasoning="Avslag: frågan är redan löst.",
+                           decided_on=dt.date(2024, 10, 15))
+    login(client, world, "member")
+    assert client.post(url, {"published": "1"}).status_code == 404  # members may not publish
+    login(client, world, "owner")
+    client.post(url, {"published": "1"})
+    motion.refresh_from_db()
+    assert motion.is_published
+    client.logout()
+    page = client.get(reverse("policy:motion", args=[motion.pk])).content.decode()
+    assert "Motion om skolan" in page and "Avslag: frågan är redan löst." in page
+    assert "Versioner" not in page  # the drafting history stays internal
+    assert client.get(reverse("policy:motion_print", args=[motion.pk])).status_code == 200
+
+
+def test_events_page_splits_upcoming_and_past(client, world, policy):
+    from django.utils import timezone
+
+    services.event_create(organisation=world.branch, kind="may_day", title="Första maj 2024",
+                          starts_at=timezone.now() - dt.timedelta(days=200), place="Torget", organiser="S")
+    content = client.get(reverse("policy:events", args=[world.branch.pk])).content.decode()
+    assert content.index("Kommande") < content.index("Town hall om skolan") < content.index("Tidigare")
+    assert content.index("Tidigare") < content.index("Första maj 2024")

@@ -72,3 +72,14 @@ def test_the_first_line_followed_by_prose_is_the_title_not_an_area():
 def test_empty_and_prose_only_text_gives_nothing():
     assert parse_bullets("") == []
     assert parse_bullets("Bara prosa här.\nOch mer prosa.") == []
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.text(alphabet=st.sampled_from(list("•-*#– \n\tabcÅÄÖ.:?,")), max_size=200))
+def test_any_text_parses_to_bullets_with_nonempty_titles(text):
+    for item in parse_bullets(text):
+        assert item.title and item.title == item.title.strip()
+        assert 1 <= item.line <= text.count("\n") + 1

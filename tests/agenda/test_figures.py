@@ -74,3 +74,18 @@ def test_bad_figures_are_refused(line):
 def test_bad_line_is_named():
     with pytest.raises(FigureError, match="Rad 2"):
         parse_figures("+5,7 %\nfel\n")
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(
+    qualifier=st.sampled_from(["", "increase", "decrease", "more_than", "up_to"]),
+    value=st.decimals(min_value=0, max_value=Decimal("999999999"), places=3),
+    unit=st.sampled_from(["", "%", "mnkr", "bostäder", "kr", "feriejobb"]),
+)
+def test_every_written_figure_reads_back(qualifier, value, unit):
+    with translation.override("sv"):
+        parsed = parse_figure(figure_text(qualifier, value, unit))
+    assert (parsed.qualifier, parsed.value, parsed.unit) == (qualifier, value, unit)

@@ -2,6 +2,9 @@
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from folkvald.agenda.bullets import parse_bullets
 from folkvald.agenda.demo import HUDDINGE_REFORMS, STOCKHOLM_AREAS
 
@@ -73,9 +76,6 @@ def test_empty_and_prose_only_text_gives_nothing():
     assert parse_bullets("") == []
     assert parse_bullets("Bara prosa här.\nOch mer prosa.") == []
 
-
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 
 @given(st.text(alphabet=st.sampled_from(list("•-*#– \n\tabcÅÄÖ.:?,")), max_size=200))

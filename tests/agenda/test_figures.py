@@ -4,6 +4,8 @@ from decimal import Decimal
 
 import pytest
 from django.utils import translation
+from hypothesis import given
+from hypothesis import strategies as st
 
 from folkvald.agenda.figures import FigureError, figure_text, parse_figure, parse_figures
 
@@ -75,9 +77,6 @@ def test_bad_line_is_named():
     with pytest.raises(FigureError, match="Rad 2"):
         parse_figures("+5,7 %\nfel\n")
 
-
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 
 @given(

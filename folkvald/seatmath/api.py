@@ -446,13 +446,11 @@ def _allocate_plain(spec: object) -> dict[str, Any] | None:
         or seed < 0
     ):
         return None
-    counted = 0
     for party, count in votes.items():
-        if type(count) is not int or count < 0 or type(party) is not str or not party:
+        if type(count) is not int or count < 0 or type(party) is not str or not party.strip():
             return None
-        if party.isspace():
-            return None
-        counted += count
+    counts = list(votes.values())
+    counted = sum(counts)
     if counted == 0:
         return None
     valid = spec.get("valid_votes", counted)
@@ -470,17 +468,16 @@ def _allocate_plain(spec: object) -> dict[str, Any] | None:
     method = rules.method
     assert method is not None
     names = list(votes)
-    counts = list(votes.values())
     bar = tn * valid
     eligible = [v * td >= bar for v in counts]
-    if not any(eligible[i] and counts[i] for i in range(len(counts))):
-        return None
     first = odd_first_divisor(method.sequence)
     fast = None if first is None else odd_divisors_fast(counts, seats, first, eligible)
     ties: list[dict[str, Any]] = []
     if fast is not None:
         won = fast[0]
     else:
+        if not any(e and v for e, v in zip(eligible, counts, strict=True)):
+            return None  # the general path names the problem
         lot = Lot(seed=seed)
         won = divisor_apportion(
             counts,

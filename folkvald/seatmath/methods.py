@@ -429,20 +429,42 @@ def odd_divisors_fast(
     fn, fd = first
     n = len(votes)
     if eligible is None:
-        idx = [i for i in range(n) if votes[i] > 0]
-    else:
-        idx = [i for i in range(n) if votes[i] > 0 and eligible[i]]
-    if not idx:
+        eligible = [True] * n
+    total = 0
+    for v, ok in zip(votes, eligible, strict=True):
+        if ok:
+            total += v
+    if total == 0:
         return None
-    vs = [votes[i] for i in idx]
-    total = sum(vs)
     twice = 2 * total
-    ks = [(2 * v * seats + total) // twice for v in vs]
+    scaled = 2 * seats
+    idx: list[int] = []
+    vs: list[int] = []
+    ks: list[int] = []
+    nxt: list[int] = []
+    lst: list[int] = []
+    given = 0
+    i = 0
+    fd3 = 3 * fd
+    for v, ok in zip(votes, eligible, strict=True):
+        if ok and v:
+            k = (v * scaled + total) // twice
+            idx.append(i)
+            vs.append(v)
+            ks.append(k)
+            given += k
+            # next divisor and last divisor (0 when no seat), scaled
+            if k == 0:
+                nxt.append(fn)
+                lst.append(0)
+            elif k == 1:
+                nxt.append(fd3)
+                lst.append(fn)
+            else:
+                nxt.append((2 * k + 1) * fd)
+                lst.append((2 * k - 1) * fd)
+        i += 1
     m = len(vs)
-    given = sum(ks)
-    # next divisor and last divisor (0 when no seat), scaled
-    nxt = [fn if k == 0 else (2 * k + 1) * fd for k in ks]
-    lst = [0 if k == 0 else (fn if k == 1 else (2 * k - 1) * fd) for k in ks]
     rng = range(m)
     while given > seats:
         w = -1

@@ -72,3 +72,9 @@ def test_demo_reports_render(client, context):
         assert response.status_code == 200
         assert "Vad har vi gjort sedan valet?" in response.content.decode()
     assert Reform.objects.filter(organisation=context.organisations["stockholm"]).count() == 0
+    stockholm = client.get(f"/reformer/{context.organisations['stockholm'].pk}/2022-2026/").content.decode()
+    assert "22 beslut inom 4 politikområden." in stockholm
+    huddinge = client.get(f"/reformer/{context.organisations['huddinge'].pk}/2022-2026/").content.decode()
+    # 17 reforms, weights 2 for three of them: 20 in all; done 1+1+2, partly done 2 counts 1: 5/20.
+    assert "25,0\xa0%" in huddinge
+    assert "3 av 17 reformer genomförda" in huddinge

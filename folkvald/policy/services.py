@@ -468,3 +468,36 @@ def consultation_create_with_questions(
     for text, kind, choices in questions:
         question_add(consultation=consultation, text=text, kind=kind, choices=choices)
     return consultation
+
+
+# --- Personal data (GDPR art. 15, 17 and 20) --------------------------------------------------------
+
+
+def person_policy_export(*, person: Person) -> dict[str, object]:
+    """What the policy app holds about a person, for an access request."""
+    return {
+        "group_memberships": [
+            {
+                "group": m.group.name,
+                "organisation": m.group.organisation.name,
+                "role": m.role,
+                "start": m.start.isoformat(),
+                "end": m.end.isoformat() if m.end else None,
+            }
+            for m in person.group_memberships.select_related("group", "group__organisation")
+        ],
+        "motions": [motion.title for motion in person.motions.all()],
+        "co_signed_motions": [motion.title for motion in person.co_signed_motions.all()],
+        "consultation_answers": [
+            {"consultation": a.question.consultation.title, "question": a.question.text, "choice": a.choice,
+             "text": a.text}
+            for a in Answer.objects.filter(person=person).select_related("question", "question__consultation")
+        ],
+    }
+
+
+@transaction.atomic
+def person_policy_erase(*, person: Person) -> None:
+    """Erase a person's consultation answers (political opinions); memberships stay under the erased name."""
+    Answer.objects.filter(person=person).delete()
+    ReminderSent.objects.filter(person=person).update(email="")

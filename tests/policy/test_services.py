@@ -282,3 +282,19 @@ def test_names_of_registrations_are_erased_thirty_days_after_the_event(policy):
     out = StringIO()
     call_command("erase-registrations", stdout=out)
     assert "1 anmälningar avidentifierade." in out.getvalue()
+
+
+def test_personal_data_export_and_erasure(policy):
+    c = policy.consultation
+    services.answers_submit(consultation=c, person=policy.chair,
+                            answers={policy.choice_question.pk: "Skolan", policy.text_question.pk: "Min åsikt"})
+    services.motion_cosign(motion=policy.motion, person=policy.member)
+    data = services.person_policy_export(person=policy.chair)
+    assert data["group_memberships"] == [
+        {"group": "Skola och unga", "organisation": "S i Lund", "role": "chair", "start": "2024-01-01", "end": None}]
+    assert data["motions"] == ["Motion om skolan"]
+    assert {a["text"] for a in data["consultation_answers"]} == {"", "Min åsikt"}
+    assert services.person_policy_export(person=policy.member)["co_signed_motions"] == ["Motion om skolan"]
+    services.person_policy_erase(person=policy.chair)
+    assert services.person_policy_export(person=policy.chair)["consultation_answers"] == []
+    assert selectors.consultation_summary(consultation=c)[0].answered == 0

@@ -15,6 +15,13 @@ def _sections(organisation, internal: bool):
     return []
 
 
+def _forget_user(sender, instance, **kwargs) -> None:
+    """Erasure (GDPR art. 17): a deleted user's name leaves the status history; the change itself stays."""
+    from folkvald.agenda.models import StatusChange
+
+    StatusChange.objects.filter(changed_by=instance).update(changed_by_name="")
+
+
 class AgendaConfig(AppConfig):
     name = "folkvald.agenda"
     label = "agenda"
@@ -23,3 +30,8 @@ class AgendaConfig(AppConfig):
         from folkvald.core.navigation import register_section
 
         register_section(_sections)
+
+        from django.conf import settings
+        from django.db.models.signals import pre_delete
+
+        pre_delete.connect(_forget_user, sender=settings.AUTH_USER_MODEL, dispatch_uid="agenda_forget_user")

@@ -148,3 +148,14 @@ def test_bullets_are_all_or_nothing(world):
     with pytest.raises(ValidationError):
         decisions_from_bullets(organisation=world.branch, items=items, date=dt.date(2023, 1, 1), body="council")
     assert not Decision.objects.filter(organisation=world.branch).exists()
+
+
+def test_erasing_a_person_removes_their_name_from_the_status_history(world, agenda):
+    from folkvald.organisations.services import person_erase
+
+    change = agenda.school.status_changes.get()
+    assert change.changed_by_name == "Owner Testsson"
+    person_erase(person=world.owner.person)
+    change = StatusChange.objects.get(pk=change.pk)
+    assert (change.changed_by, change.changed_by_name) == (None, "")
+    assert change.reason == "Budgeten ger pengar."  # the history itself stays

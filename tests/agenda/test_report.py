@@ -160,3 +160,23 @@ def test_report_queries_do_not_grow_with_items(client, world, agenda, django_ass
                         reforms=[reform], is_published=True)
     with django_assert_max_num_queries(25):
         assert client.get(url).status_code == 200
+
+
+def test_each_period_has_its_own_report_and_the_newest_is_the_default(client, world, agenda):
+    import datetime as dt
+
+    from folkvald.agenda.services import decision_create, reform_create
+
+    reform_create(organisation=world.branch, title="Gammal reform", policy_area="Vård", source_kind="manifesto",
+                  period_start=2018, is_published=True)
+    decision_create(organisation=world.branch, date=dt.date(2022, 10, 14), body="council", title="Sista beslutet",
+                    policy_area="Vård", is_published=True)
+    old = report_build(organisation=world.branch, period_start=2018)
+    assert [area.name for area in old.areas] == ["Vård"]
+    assert [d.title for d in old.decisions] == ["Sista beslutet"]  # 14 October 2022 still belongs to 2018–2022
+    assert old.periods == [2022, 2018]
+    text = client.get(reverse("agenda:report", args=[world.branch.pk, "2018-2022"])).content.decode()
+    assert "Gammal reform" in text and "Fler lärare i skolan" not in text
+    assert f'href="{reverse("agenda:report", args=[world.branch.pk, "2022-2026"])}"' in text
+    response = client.get(reverse("agenda:report_latest", args=[world.branch.pk]))
+    assert response["Location"].endswith("/2022-2026/")

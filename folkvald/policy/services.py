@@ -330,6 +330,22 @@ def event_create(*, organisation: Organisation, group: WorkingGroup | None = Non
     return event
 
 
+EVENT_FIELDS = ("kind", "title", "description", "starts_at", "ends_at", "place", "organiser", "registration",
+                "capacity", "is_public")
+
+
+def event_update(*, event: Event, group: WorkingGroup | None, **fields) -> Event:
+    unknown = set(fields) - set(EVENT_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(event, name, value)
+    event.group = group
+    event.full_clean()
+    event.save(update_fields=[*fields, "group"])
+    return event
+
+
 @transaction.atomic
 def registration_create(
     *, event: Event, people: int = 1, name: str = "", email: str = "", consent: bool = False

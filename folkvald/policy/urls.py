@@ -39,6 +39,7 @@ urlpatterns = [
     path("motioner/<int:motion_id>/publicera/", views.motion_publish, name="motion_publish"),
     path("motioner/<int:motion_id>/utskrift/", views.motion_print, name="motion_print"),
     path("evenemang/<int:event_id>/", views.event_detail, name="event"),
+    path("evenemang/<int:event_id>/redigera/", views.event_edit, name="event_edit"),
     path("radslag/<int:consultation_id>/", views.consultation_answer, name="consultation"),
     path("radslag/<int:consultation_id>/sammanstallning/", views.consultation_summary, name="consultation_summary"),
 ]

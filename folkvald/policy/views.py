@@ -591,6 +591,31 @@ def event_new(request: HttpRequest, organisation_id: int) -> HttpResponse:
 
 
 @login_required
+def event_edit(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = access_event(request.user, event_id, need=Level.MANAGE)
+    organisation = event.organisation
+    groups = {g.pk: g for g in selectors.organisation_groups(organisation=organisation, internal=True)}
+    initial = {name: getattr(event, name) for name in services.EVENT_FIELDS}
+    initial["group"] = event.group_id
+    for name in ("starts_at", "ends_at"):
+        if initial[name] is not None:
+            initial[name] = timezone.localtime(initial[name])
+    form = EventForm(request.POST or None, groups=groups.values(), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        group = groups.get(data.pop("group"))
+        try:
+            services.event_update(event=event, group=group, **data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Evenemanget är sparat."))
+            return redirect("policy:event", event_id=event.pk)
+    context = {"organisation": organisation, "form": form, "heading": _("Ändra %(name)s") % {"name": event.title}}
+    return render(request, "policy/setup_form.html", context)
+
+
+@login_required
 def consultation_new(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation = access_organisation(request.user, organisation_id, need=Level.MANAGE)
     groups = {g.pk: g for g in selectors.organisation_groups(organisation=organisation, internal=True)}

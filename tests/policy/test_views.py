@@ -342,3 +342,28 @@ def test_events_page_splits_upcoming_and_past(client, world, policy):
     content = client.get(reverse("policy:events", args=[world.branch.pk])).content.decode()
     assert content.index("Kommande") < content.index("Town hall om skolan") < content.index("Tidigare")
     assert content.index("Tidigare") < content.index("Första maj 2024")
+
+
+def test_leaders_edit_events(client, world, policy):
+    url = reverse("policy:event_edit", args=[policy.public_event.pk])
+    for name in ("member", *OUTSIDERS):
+        login(client, world, name)
+        assert client.get(url).status_code == 404
+    login(client, world, "owner")
+    form = client.get(url).content.decode()
+    assert 'value="Town hall om skolan"' in form
+    response = client.post(url, {
+        "kind": "town_hall", "title": "Town hall om skolan (ny lokal)", "description": "", "starts_at": "2030-01-15T18:00",
+        "ends_at": "2030-01-15T17:00", "place": "Aulan", "organiser": "S i Lund", "group": "",
+        "registration": "count", "capacity": "", "is_public": "on",
+    })
+    assert response.status_code == 200  # ends before it starts
+    response = client.post(url, {
+        "kind": "town_hall", "title": "Town hall om skolan (ny lokal)", "description": "", "starts_at": "2030-01-15T18:00",
+        "ends_at": "2030-01-15T20:00", "place": "Aulan", "organiser": "S i Lund", "group": "",
+        "registration": "count", "capacity": "", "is_public": "on",
+    })
+    assert response.status_code == 302
+    policy.public_event.refresh_from_db()
+    assert (policy.public_event.place, policy.public_event.group, policy.public_event.starts_at.isoformat()) == (
+        "Aulan", None, "2030-01-15T17:00:00+00:00")

@@ -287,15 +287,12 @@ def _import(rows: list[tuple[int, dict[str, str]]], prepare: Callable[[dict[str,
             errors.append(RowError(line, _message(error)))
     if errors:
         raise CsvImportError(errors)
-    try:
-        with transaction.atomic():
-            for line, write in writers:
-                try:
-                    write()
-                except (ValueError, ValidationError) as error:
-                    raise CsvImportError([RowError(line, _message(error))]) from error
-    except CsvImportError:
-        raise
+    with transaction.atomic():
+        for line, write in writers:
+            try:
+                write()
+            except (ValueError, ValidationError) as error:
+                raise CsvImportError([RowError(line, _message(error))]) from error
     return len(writers)
 
 

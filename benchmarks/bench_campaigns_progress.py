@@ -175,52 +175,48 @@ def generate_reports(campaign, count: int) -> None:
 
 
 def naive_progress(campaign, organisation_id: int) -> dict:
-    """The best peer: the same figures aggregated straight from the reports of the subtree."""
+    """The best peer: the same figures aggregated straight from the reports of the subtree.
+
+    Done as well as it can be without tallies: the subtree's ids are worked out first (one
+    cheap query) so PostgreSQL can use the (campaign, organisation, date) index; children
+    totals are folded from one GROUP BY over the subtree.
+    """
     from django.db import connection
 
+    from folkvald.organisations.models import Organisation
+
+    children: dict[int | None, list[int]] = {}
+    for pk, parent_id in Organisation.objects.values_list("pk", "parent_id"):
+        children.setdefault(parent_id, []).append(pk)
+    top_of: dict[int, int] = {organisation_id: organisation_id}
+    stack = [(child, child) for child in children.get(organisation_id, [])]
+    while stack:
+        pk, top = stack.pop()
+        top_of[pk] = top
+        stack.extend((child, top) for child in children.get(pk, []))
+    ids = list(top_of)
     with connection.cursor() as cursor:
         cursor.execute(
-            """
-            WITH RECURSIVE sub(id) AS (
-                SELECT id FROM organisations_organisation WHERE id = %(org)s
-                UNION ALL
-                SELECT o.id FROM organisations_organisation o JOIN sub s ON o.parent_id = s.id
-            )
-            SELECT r.week, sum(r.conversations), count(*) FROM campaigns_report r
-            WHERE r.campaign_id = %(campaign)s AND r.organisation_id IN (SELECT id FROM sub)
-            GROUP BY r.week ORDER BY r.week
-            """,
-            {"org": organisation_id, "campaign": campaign.pk},
+            "SELECT week, sum(conversations), count(*) FROM campaigns_report "
+            "WHERE campaign_id = %s AND organisation_id = ANY(%s) GROUP BY week ORDER BY week",
+            [campaign.pk, ids],
         )
         weeks = cursor.fetchall()
         cursor.execute(
-            """
-            WITH RECURSIVE sub(id, top) AS (
-                SELECT id, id FROM organisations_organisation WHERE parent_id = %(org)s
-                UNION ALL
-                SELECT o.id, s.top FROM organisations_organisation o JOIN sub s ON o.parent_id = s.id
-            )
-            SELECT s.top, sum(r.conversations) FROM campaigns_report r JOIN sub s ON s.id = r.organisation_id
-            WHERE r.campaign_id = %(campaign)s GROUP BY s.top
-            """,
-            {"org": organisation_id, "campaign": campaign.pk},
+            "SELECT organisation_id, sum(conversations) FROM campaigns_report "
+            "WHERE campaign_id = %s AND organisation_id = ANY(%s) GROUP BY organisation_id",
+            [campaign.pk, ids],
         )
-        children = dict(cursor.fetchall())
+        totals: dict[int, int] = {}
+        for pk, total in cursor.fetchall():
+            totals[top_of[pk]] = totals.get(top_of[pk], 0) + total
         cursor.execute(
-            """
-            WITH RECURSIVE sub(id) AS (
-                SELECT id FROM organisations_organisation WHERE id = %(org)s
-                UNION ALL
-                SELECT o.id FROM organisations_organisation o JOIN sub s ON o.parent_id = s.id
-            )
-            SELECT r.week, t.topic, count(*) FROM campaigns_report r, jsonb_array_elements_text(r.topics) t(topic)
-            WHERE r.campaign_id = %(campaign)s AND r.organisation_id IN (SELECT id FROM sub)
-            GROUP BY 1, 2
-            """,
-            {"org": organisation_id, "campaign": campaign.pk},
+            "SELECT week, t.topic, count(*) FROM campaigns_report, jsonb_array_elements_text(topics) t(topic) "
+            "WHERE campaign_id = %s AND organisation_id = ANY(%s) GROUP BY 1, 2",
+            [campaign.pk, ids],
         )
         topics = cursor.fetchall()
-    return {"weeks": weeks, "children": children, "topics": topics}
+    return {"weeks": weeks, "children": totals, "topics": topics}
 
 
 def timed(function, runs: int) -> tuple[float, float, float]:
@@ -299,16 +295,17 @@ def main() -> int:
     client = Client()
     pages = {
         "national overview /kampanjer/<id>/": f"/kampanjer/{campaign.pk}/",
+        "all 290 branches /kampanjer/<id>/arbetarekommuner/": f"/kampanjer/{campaign.pk}/arbetarekommuner/",
         "branch page (Stockholm, 0180)": f"/kampanjer/{campaign.pk}/organisationer/{stockholm.pk}/",
         "branch page (Lund, 1281)": f"/kampanjer/{campaign.pk}/organisationer/{lund.pk}/",
         "API progress (Lund)": f"/api/v1/campaigns/{campaign.pk}/progress?organisation={lund.pk}",
     }
-    print(f"\n{'page (Django test client, DEBUG off)':44} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    print(f"\n{'page (Django test client, DEBUG off)':52} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for name, url in pages.items():
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
         p50, p95, worst = timed(lambda url=url: client.get(url), options.requests)
-        print(f"{name:44} {p50:8.1f} {p95:8.1f} {worst:8.1f}")
+        print(f"{name:52} {p50:8.1f} {p95:8.1f} {worst:8.1f}")
     print(f"\n{'figures only (weeks, children, topics)':44} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for name, organisation in (("national", national), ("Stockholm", stockholm), ("Lund", lund)):
         def from_tallies(organisation=organisation):

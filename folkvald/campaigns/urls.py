@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.campaign_list, name="list"),
     path("sw.js", views.service_worker, name="service_worker"),
     path("<int:campaign_id>/", views.campaign_detail, name="detail"),
+    path("<int:campaign_id>/arbetarekommuner/", views.campaign_branches, name="branches"),
     path("<int:campaign_id>/rapportera/", views.report, name="report"),
     path("<int:campaign_id>/rapportera/flera/", views.bulk, name="bulk"),
     path("<int:campaign_id>/rapportera/csv/", views.csv_import, name="csv_import"),

@@ -79,9 +79,16 @@ def campaign_detail(request: HttpRequest, campaign_id: int) -> HttpResponse:
     campaign = access_campaign(request.user, campaign_id)
     organisation = access_campaign_organisation(request.user, campaign, None)
     context = _progress_context(request, campaign, organisation)
-    context["branches"] = selectors.branch_lines(campaign=campaign, user=request.user)
     context["campaign_level"] = campaign_level(request.user, campaign)
+    context["is_overview"] = True
     return render(request, "campaigns/progress.html", context)
+
+
+def campaign_branches(request: HttpRequest, campaign_id: int) -> HttpResponse:
+    """Every branch of the campaign against its target, in one table (290 rows nationally)."""
+    campaign = access_campaign(request.user, campaign_id)
+    branches = selectors.branch_lines(campaign=campaign, user=request.user)
+    return render(request, "campaigns/branches.html", {"campaign": campaign, "branches": branches})
 
 
 def organisation_progress(request: HttpRequest, campaign_id: int, organisation_id: int) -> HttpResponse:

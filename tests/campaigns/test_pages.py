@@ -55,6 +55,12 @@ def test_national_overview_lists_visible_branches_only(world, campaign):
     text = response.content.decode()
     assert "S i Lund" in text and "S i Malmö" not in text
     assert "S i Malmö" in signed_in(world.other_member).get(f"/kampanjer/{campaign.pk}/").content.decode()
+    branches = Client().get(f"/kampanjer/{campaign.pk}/arbetarekommuner/").content.decode()
+    # Lund's computed share: 18 642.8 of 1 500 000 rounds to 18 643 or stays 18 642 (largest remainder).
+    assert re.search(r"S i Lund</a></th><td class=\"num\">18\xa064[23]</td>", branches)
+    assert "S i Malmö" not in branches
+    assert "S i Malmö" in signed_in(world.other_member).get(
+        f"/kampanjer/{campaign.pk}/arbetarekommuner/").content.decode()
 
 
 def test_report_form_without_javascript_posts_once(world, campaign):

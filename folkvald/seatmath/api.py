@@ -471,7 +471,11 @@ def _allocate_plain(spec: object) -> dict[str, Any] | None:
     bar = tn * valid
     eligible = [v * td >= bar for v in counts]
     first = odd_first_divisor(method.sequence)
-    fast = None if first is None else odd_divisors_fast(counts, seats, first, eligible)
+    fast = (
+        None
+        if first is None
+        else odd_divisors_fast(counts, seats, first, eligible, need_last=False)
+    )
     ties: list[dict[str, Any]] = []
     if fast is not None:
         won = fast[0]

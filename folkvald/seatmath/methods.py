@@ -288,7 +288,22 @@ def divisor_apportion(
     ``start`` is the seats each party holds already (the sequence continues from there).
     """
     n = len(votes)
-    if start is None and not squared and sequence in _ODD_FIRST and seats > 0:
+    odd = _ODD_FIRST.get(sequence)
+    if odd is not None and odd[0] >= 3 * odd[1] and start is None:
+        # A first divisor of 3 or more makes a party's quotients rise (or stay) before they fall: only the
+        # literal seat-by-seat procedure is right then.
+        return divisor_apportion_sequential(
+            votes,
+            seats,
+            sequence,
+            names=names,
+            lot=lot,
+            stage=stage,
+            constituency=constituency,
+            squared=squared,
+            eligible=eligible,
+        )
+    if start is None and not squared and odd is not None and seats > 0:
         fast = odd_divisors_fast(votes, seats, _ODD_FIRST[sequence], eligible)
         if fast is not None:
             won_fast, last_fast = fast
@@ -421,7 +436,8 @@ def odd_divisors_fast(
     seats: int,
     first: tuple[int, int],
     eligible: Sequence[bool] | None,
-) -> tuple[list[int], tuple[int, int]] | None:
+    need_last: bool = True,
+) -> tuple[list[int], tuple[int, int] | None] | None:
     """Divisors f, 3, 5, 7, ... (f = fn/fd) in scaled integers: D(0) = fn, D(k) = (2k+1)·fd,
     so v/d(k) = fd·v/D(k) and quotients compare as v_a·D_b against v_b·D_a. Starts from the
     rounded quota and corrects. Returns None when the last seats end in an exact tie (the
@@ -438,6 +454,13 @@ def odd_divisors_fast(
         return None
     twice = 2 * total
     scaled = 2 * seats
+    # First guess: with mu = T / (2S) a party with y = vS/T wins floor(y + 1/2) seats, none
+    # unless v / f > mu. If these add up to S and no party sits exactly on a step, mu
+    # separates the won quotients from the others strictly: that is the one result of the
+    # seat-by-seat procedure, with no tie (a divisor certificate, in integers). Otherwise
+    # the guess is corrected below.
+    certain = fd <= fn < 3 * fd
+    bar = fn * total
     idx: list[int] = []
     vs: list[int] = []
     ks: list[int] = []
@@ -448,7 +471,15 @@ def odd_divisors_fast(
     fd3 = 3 * fd
     for v, ok in zip(votes, eligible, strict=True):
         if ok and v:
-            k = (v * scaled + total) // twice
+            k, r = divmod(v * scaled + total, twice)
+            if r == 0:
+                certain = False
+            if k == 1:
+                c = v * scaled * fd - bar
+                if c <= 0:
+                    if c == 0:
+                        certain = False
+                    k = 0
             idx.append(i)
             vs.append(v)
             ks.append(k)
@@ -464,6 +495,11 @@ def odd_divisors_fast(
                 nxt.append((2 * k + 1) * fd)
                 lst.append((2 * k - 1) * fd)
         i += 1
+    if certain and given == seats and not need_last:
+        won = [0] * n
+        for j, k in zip(idx, ks, strict=True):
+            won[j] = k
+        return won, None
     m = len(vs)
     rng = range(m)
     while given > seats:

@@ -4,7 +4,8 @@ Two of votelib's behaviours are not copied and are worked around here, not in fo
 - its RelativeThreshold drops a party at exactly the threshold ("at least 2 %" keeps it), so
   the parties over the threshold are chosen here with exact fractions before calling votelib;
 - `modified_first_coef` turns a float 1.2 into the binary 1.1999…, so it gets Fraction(6, 5).
-Cases with an exact tie are compared only where votelib also reports a tie.
+Cases with an exact tie are compared only where votelib also reports a tie. With Droop's
+quota and a handful of votes votelib leaves seats unfilled; folkvald gives every seat.
 """
 
 from __future__ import annotations
@@ -60,6 +61,12 @@ def test_same_seats_as_votelib(votes, seats, case, threshold):
         {"body": "custom", "seats": seats, "votes": named, "method": method, "explain": False}
     )
     theirs = make().evaluate(over, seats)
+    if sum(theirs.values()) < seats:
+        # votelib's Droop leaves seats unfilled when a handful of votes meets many seats
+        # (each party gets at most one remainder seat); folkvald fills every seat.
+        assert case == "droop"
+        assert sum(ours["seats"].values()) == seats
+        return
     if any(isinstance(k, Tie) for k in theirs):
         assert ours["ties"], "votelib found a tie that folkvald did not report"
         return

@@ -209,3 +209,45 @@ def test_the_quick_path_gives_what_the_general_path_gives(votes, seats, body, ye
     except Exception as error:  # noqa: BLE001
         general = repr(error)
     assert quick == general
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    votes=st.dictionaries(
+        st.sampled_from(["S", "M", "SD", "V", "C", "KD", "L", "MP", "FI"]),
+        st.integers(0, 200_000),
+        min_size=1,
+        max_size=9,
+    ),
+    seats=st.integers(1, 101),
+    year=st.sampled_from([2014, 2018]),
+)
+def test_swedish_single_constituency_equals_the_literal_procedure(votes, seats, year):
+    # The quick path (divisor certificate, corrections) against 14 kap. 3 § read literally.
+    from folkvald.seatmath.methods import Lot, divisor_apportion_sequential, modified_sainte_lague
+
+    total = sum(votes.values())
+    assume(total > 0)
+    eligible = [year < 2018 or v * 50 >= total for v in votes.values()]
+    assume(any(e and v for e, v in zip(eligible, votes.values(), strict=True)))
+    first = Fraction(6, 5) if year >= 2018 else Fraction(7, 5)
+    lot = Lot(seed=1)
+    reference = divisor_apportion_sequential(
+        list(votes.values()),
+        seats,
+        modified_sainte_lague(first),
+        names=list(votes),
+        lot=lot,
+        eligible=eligible,
+    )
+    result = allocate(
+        {
+            "body": "kommunfullmaktige",
+            "year": year,
+            "seats": seats,
+            "votes": votes,
+            "explain": False,
+        }
+    )
+    assert list(result["seats"].values()) == reference.seats
+    assert result["ties"] == lot.ties

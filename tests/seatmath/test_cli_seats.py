@@ -177,3 +177,23 @@ def test_swedish_number_formats():
     assert decimal("21827.5") == "21\u00a0827,50"
     assert decimal("8731/9") == "970,11"
     assert decimal("2/3") == "0,67"
+
+
+def test_national_summary_round_trip(tmp_path, capsys):
+    # slutresultat_00K (2018): every municipality's totals; the undivided ones must come back
+    # with their official seats through import-xml and allocate.
+    path = shared_data() / "valmyndigheten" / "kf-2018" / "slutresultat_00K.xml.gz"
+    assert main(["import-xml", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["elections"]) == 290
+    spec_path = tmp_path / "all.json"
+    spec_path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["allocate", str(spec_path), "--no-explain"]) == 0
+    results = json.loads(capsys.readouterr().out)["elections"]
+    compared = 0
+    for spec, result in zip(data["elections"], results, strict=True):
+        if "constituencies" in spec or "adjustment_seats" in spec["official"] or result["ties"]:
+            continue  # divided councils: the summary has no constituency votes
+        assert {p: n for p, n in result["seats"].items() if n} == spec["official"]["seats"]
+        compared += 1
+    assert compared > 250

@@ -461,6 +461,29 @@ def odd_divisors_fast(
     # the guess is corrected below.
     certain = fd <= fn < 3 * fd
     bar = fn * total
+    if certain and not need_last:
+        won = [0] * n
+        given = 0
+        scaled_fd = scaled * fd
+        i = 0
+        for v, ok in zip(votes, eligible, strict=True):
+            if ok and v:
+                k, r = divmod(v * scaled + total, twice)
+                if r == 0:
+                    break
+                if k == 1:
+                    c = v * scaled_fd - bar
+                    if c <= 0:
+                        if c == 0:
+                            break
+                        k = 0
+                won[i] = k
+                given += k
+            i += 1
+        else:
+            if given == seats:
+                return won, None
+        certain = False  # the guess is made again below, with what the corrections need
     idx: list[int] = []
     vs: list[int] = []
     ks: list[int] = []
@@ -495,11 +518,6 @@ def odd_divisors_fast(
                 nxt.append((2 * k + 1) * fd)
                 lst.append((2 * k - 1) * fd)
         i += 1
-    if certain and given == seats and not need_last:
-        won = [0] * n
-        for j, k in zip(idx, ks, strict=True):
-            won[j] = k
-        return won, None
     m = len(vs)
     rng = range(m)
     while given > seats:

@@ -418,8 +418,6 @@ _PLAIN_KEYS = frozenset(
     {"body", "year", "seats", "votes", "seed", "explain", "valid_votes", "name"}
 )
 _STATUTORY = frozenset({"kommunfullmaktige", "regionfullmaktige", "riksdag"})
-_INT = {int}
-_STR = {str}
 _PLAIN_RULES: dict[tuple[str, int], tuple[Rules, int, int, str, str]] = {}
 
 
@@ -448,12 +446,10 @@ def _allocate_plain(spec: object) -> dict[str, Any] | None:
         or seed < 0
     ):
         return None
+    for party, count in votes.items():
+        if type(count) is not int or count < 0 or type(party) is not str or not party.strip():
+            return None
     counts = list(votes.values())
-    # Whole numbers >= 0 under non-blank names, checked by builtins (bool is not int here).
-    if set(map(type, counts)) != _INT or min(counts) < 0:
-        return None
-    if set(map(type, votes)) != _STR or "" in votes or any(map(str.isspace, votes)):
-        return None
     counted = sum(counts)
     if counted == 0:
         return None

@@ -37,14 +37,18 @@ def ancestors(organisation: Organisation) -> list[Organisation]:
 
 
 def organisation_with_ancestors(organisation_id: int) -> Organisation | None:
-    return (
-        Organisation.objects.select_related(
-            "party", "municipality", "parent", "parent__parent", "parent__parent__parent",
-            "parent__parent__parent__parent",
+    try:
+        return (
+            Organisation.objects.select_related(
+                "party", "municipality", "parent", "parent__parent", "parent__parent__parent",
+                "parent__parent__parent__parent",
+            )
+            .defer("description", "parent__description", "parent__parent__description",
+                   "parent__parent__parent__description", "parent__parent__parent__parent__description")
+            .get(pk=organisation_id)
         )
-        .filter(pk=organisation_id)
-        .first()
-    )
+    except Organisation.DoesNotExist:
+        return None
 
 
 def in_campaign(campaign: Campaign, organisation: Organisation) -> bool:

@@ -142,17 +142,8 @@ def _targets(campaign: Campaign, organisation_ids: list[int]) -> dict[int, Targe
     }
 
 
-def _totals(campaign: Campaign, organisation_ids: list[int]) -> dict[int, tuple[int, int]]:
-    rows = (
-        WeekTally.objects.filter(campaign=campaign, organisation_id__in=organisation_ids)
-        .values("organisation_id")
-        .annotate(conversations=Sum("conversations"), reports=Sum("reports"))
-    )
-    return {row["organisation_id"]: (row["conversations"] or 0, row["reports"] or 0) for row in rows}
-
-
 def visible_children(organisation: Organisation, user: AnyUser) -> list[Organisation]:
-    children = Organisation.objects.filter(parent=organisation).order_by("name")
+    children = Organisation.objects.filter(parent=organisation).only("pk", "name", "is_public").order_by("name")
     internal = internal_organisation_ids(user)
     if internal is not None:
         children = children.filter(Q(is_public=True) | Q(pk__in=internal))
@@ -194,13 +185,23 @@ def progress(*, campaign: Campaign, organisation: Organisation, user: AnyUser, d
     )
     if detail:
         children = visible_children(organisation, user)
-        ids = [child.pk for child in children]
-        targets = _targets(campaign, ids)
-        totals = _totals(campaign, ids)
+        # Joined on the parent rather than a long IN list: a district has dozens of branches.
+        targets = {
+            t.organisation_id: t.value
+            for t in Target.objects.filter(
+                campaign=campaign, organisation__parent=organisation, team__isnull=True, person__isnull=True
+            ).only("organisation_id", "computed", "adopted")
+        }
+        totals = {
+            row["organisation_id"]: (row["conversations"] or 0, row["reports"] or 0)
+            for row in WeekTally.objects.filter(campaign=campaign, organisation__parent=organisation)
+            .values("organisation_id")
+            .annotate(conversations=Sum("conversations"), reports=Sum("reports"))
+        }
         result.children = [
             Line(
                 key=f"org:{child.pk}", name=child.name, organisation_id=child.pk,
-                target=targets[child.pk].value if child.pk in targets else None,
+                target=targets.get(child.pk),
                 reported=totals.get(child.pk, (0, 0))[0], reports=totals.get(child.pk, (0, 0))[1],
             )
             for child in children

@@ -244,3 +244,18 @@ def test_a_reporter_withdraws_their_own_report_and_nobody_elses(world, campaign)
     assert signed_in(world.member).post(url).status_code == 302
     assert Report.objects.count() == 0
     assert sum(WeekTally.objects.filter(organisation=world.national).values_list("conversations", flat=True)) == 0
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_fast_count_filter_equals_the_builtin_number(language):
+    from django.utils import translation
+
+    from folkvald.campaigns.templatetags.campaigns_format import count
+    from folkvald.core.formatting import format_number
+
+    with translation.override(language):
+        for value in (0, 7, 999, 1_000, 16_488, 15_000, 1_500_000, 2_002_000_000, -9_200):
+            assert count(value) == format_number(value)
+        assert count(None) == ""
+    with translation.override("sv"):
+        assert count(16_488) == "16\xa0488"

@@ -197,3 +197,26 @@ def test_national_summary_round_trip(tmp_path, capsys):
         assert {p: n for p, n in result["seats"].items() if n} == spec["official"]["seats"]
         compared += 1
     assert compared > 250
+
+
+def test_seed_option_and_the_folkvald_command(tmp_path, capsys):
+    # d'Hondt, 3 seats, A 25, B 10, C 10: B and C tie for the last seat; --seed decides.
+    spec = {
+        "body": "custom",
+        "seats": 3,
+        "votes": {"A": 25, "B": 10, "C": 10},
+        "method": {"name": "dhondt"},
+    }
+    path = tmp_path / "tie.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    from folkvald.cli import main as folkvald_main
+
+    winners = set()
+    for seed in range(12):
+        assert folkvald_main(["seats", "allocate", str(path), "--seed", str(seed)]) == 0
+        (tie,) = json.loads(capsys.readouterr().out)["ties"]
+        assert tie["seed"] == seed and tie["between"] == ["B", "C"]
+        winners.add(tie["winners"][0])
+    assert winners == {"B", "C"}
+    assert folkvald_main(["seats", "explain", str(path)]) == 0
+    assert "Lika tal mellan B, C om 1 mandat" in capsys.readouterr().out

@@ -431,6 +431,59 @@ def divisor_apportion(
     return DivisorResult(won, order, last)
 
 
+def _corrected(
+    votes: Sequence[int],
+    eligible: Sequence[bool],
+    won: list[int],
+    missing: int,
+    fn: int,
+    fd: int,
+) -> bool:
+    """Move the guess ``won`` by ``missing`` seats (to the highest next quotients, or away from
+    the lowest won ones) and check that every won quotient is strictly above every next one.
+    False (and ``won`` spoilt) when that check fails, e.g. at an exact tie."""
+    n = len(votes)
+    while missing > 0:
+        b = -1
+        bv = bd = 0
+        for i in range(n):
+            v = votes[i]
+            if v and eligible[i]:
+                k = won[i]
+                d = fn if k == 0 else (2 * k + 1) * fd
+                if b < 0 or v * bd > bv * d:
+                    b, bv, bd = i, v, d
+        won[b] += 1
+        missing -= 1
+    while missing < 0:
+        w = -1
+        wv = wd = 0
+        for i in range(n):
+            k = won[i]
+            if k:
+                v = votes[i]
+                d = fn if k == 1 else (2 * k - 1) * fd
+                if w < 0 or v * wd < wv * d:
+                    w, wv, wd = i, v, d
+        won[w] -= 1
+        missing += 1
+    bv = bd = wv = 0
+    wd = 1
+    first = True
+    for i in range(n):
+        v = votes[i]
+        if v and eligible[i]:
+            k = won[i]
+            d = fn if k == 0 else (2 * k + 1) * fd
+            if bd == 0 or v * bd > bv * d:
+                bv, bd = v, d
+            if k:
+                d = fn if k == 1 else (2 * k - 1) * fd
+                if first or v * wd < wv * d:
+                    wv, wd, first = v, d, False
+    return not first and bv * wd < wv * bd
+
+
 def odd_divisors_fast(
     votes: Sequence[int],
     seats: int,
@@ -482,6 +535,8 @@ def odd_divisors_fast(
             i += 1
         else:
             if given == seats:
+                return won, None
+            if _corrected(votes, eligible, won, seats - given, fn, fd):
                 return won, None
         certain = False  # the guess is made again below, with what the corrections need
     idx: list[int] = []

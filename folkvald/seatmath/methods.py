@@ -10,6 +10,7 @@ used. Equal numbers are ties: they are reported and decided by a recorded lot
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import random
 import re
@@ -499,10 +500,7 @@ def odd_divisors_fast(
     n = len(votes)
     if eligible is None:
         eligible = [True] * n
-    total = 0
-    for v, ok in zip(votes, eligible, strict=True):
-        if ok:
-            total += v
+    total = sum(itertools.compress(votes, eligible))
     if total == 0:
         return None
     twice = 2 * total

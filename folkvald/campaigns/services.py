@@ -540,14 +540,30 @@ def _tally(reports: Sequence[Report], chains: Mapping[int, list[Organisation]], 
                 person_key = (report.campaign_id, organisation.pk, report.reporter_id)
                 people[person_key][0] += report.conversations
                 people[person_key][1] += sign
-    _upsert(WeekTally, ["campaign_id", "organisation_id", "week"], ["conversations", "reports"], weeks)
-    _upsert(TopicTally, ["campaign_id", "organisation_id", "week", "topic"], ["reports", "conversations"], topics)
-    _upsert(PersonTally, ["campaign_id", "organisation_id", "person_id"], ["conversations", "reports"], people)
+    statements = [
+        *_upsert_sql(WeekTally, ["campaign_id", "organisation_id", "week"], ["conversations", "reports"], weeks),
+        *_upsert_sql(TopicTally, ["campaign_id", "organisation_id", "week", "topic"], ["reports", "conversations"],
+                     topics),
+        *_upsert_sql(PersonTally, ["campaign_id", "organisation_id", "person_id"], ["conversations", "reports"],
+                     people),
+    ]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and 1 < len(statements) <= 3:
+            # One round trip: the upserts as data-modifying CTEs (a report's tallies are a few rows),
+            # so the tally rows stay locked for as short a time as possible.
+            *first, (last_sql, last_params) = statements
+            ctes = ", ".join(f"t{i} AS ({sql})" for i, (sql, _params) in enumerate(first))
+            params = [param for _sql, values in first for param in values] + list(last_params)
+            cursor.execute(f"WITH {ctes} {last_sql}", params)
+        else:
+            for sql, params in statements:
+                cursor.execute(sql, params)
 
 
-def _upsert(model, keys: list[str], counts: list[str], rows: Mapping[tuple, list[int]]) -> None:
+def _upsert_sql(model, keys: list[str], counts: list[str], rows: Mapping[tuple, list[int]]) -> list[tuple[str, list]]:
+    """INSERT … ON CONFLICT DO UPDATE adding the counts, in chunks; rows sorted for one lock order."""
     if not rows:
-        return
+        return []
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
     columns = ", ".join(quote(name) for name in [*keys, *counts])
@@ -555,19 +571,20 @@ def _upsert(model, keys: list[str], counts: list[str], rows: Mapping[tuple, list
     ordered = sorted(rows.items())  # one lock order for everyone: no deadlocks
     width = len(keys) + len(counts)
     step = max(1, 10_000 // width)
-    with connection.cursor() as cursor:
-        for start in range(0, len(ordered), step):
-            chunk = ordered[start : start + step]
-            values = ", ".join(["(" + ", ".join(["%s"] * width) + ")"] * len(chunk))
-            params: list[object] = []
-            for key, count in chunk:
-                params.extend(key)
-                params.extend(count)
-            cursor.execute(
-                f"INSERT INTO {table} ({columns}) VALUES {values} "  # noqa: S608 - names from the model
-                f"ON CONFLICT ({', '.join(quote(k) for k in keys)}) DO UPDATE SET {updates}",
-                params,
-            )
+    statements = []
+    for start in range(0, len(ordered), step):
+        chunk = ordered[start : start + step]
+        values = ", ".join(["(" + ", ".join(["%s"] * width) + ")"] * len(chunk))
+        params: list[object] = []
+        for key, count in chunk:
+            params.extend(key)
+            params.extend(count)
+        statements.append((
+            f"INSERT INTO {table} ({columns}) VALUES {values} "  # noqa: S608 - names from the model
+            f"ON CONFLICT ({', '.join(quote(k) for k in keys)}) DO UPDATE SET {updates}",
+            params,
+        ))
+    return statements
 
 
 @transaction.atomic

@@ -114,7 +114,11 @@ def reporting_organisations(user: AnyUser, campaign: Campaign) -> list[Organisat
     internal = internal_organisation_ids(user)
     subtree = campaign_subtree_ids(campaign)
     ids = subtree if internal is None else subtree & internal
-    return list(Organisation.objects.filter(pk__in=ids).select_related("party").order_by("kind", "name"))
+    order = {"party": 0, "district": 1, "branch": 2, "association": 3}
+    organisations = Organisation.objects.filter(pk__in=ids).select_related("party").only(
+        "pk", "name", "kind", "parent_id", "is_public", "party__abbreviation")
+    # The branch before its associations: a leader reports for the branch by default.
+    return sorted(organisations, key=lambda o: (order.get(o.kind, 9), o.name))
 
 
 def access_reporting(user: AnyUser, campaign_id: int, organisation_id: int) -> tuple[Campaign, Organisation]:

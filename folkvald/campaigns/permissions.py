@@ -51,6 +51,42 @@ def organisation_with_ancestors(organisation_id: int) -> Organisation | None:
         return None
 
 
+def organisation_chain(organisation_id: int) -> Organisation | None:
+    """The organisation with its ancestors linked through ``.parent``, in one light query.
+
+    The reporting hot path: a recursive query, no six-table join to compile. The instances
+    carry the fields the access check and the tallies read (id, parent, kind, party, is_public, name).
+    """
+    from django.db import connection
+
+    table = connection.ops.quote_name(Organisation._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH RECURSIVE chain(id, parent_id, kind, party_id, is_public, name, depth) AS (
+                SELECT id, parent_id, kind, party_id, is_public, name, 0 FROM {table} WHERE id = %s
+                UNION ALL
+                SELECT o.id, o.parent_id, o.kind, o.party_id, o.is_public, o.name, c.depth + 1
+                FROM {table} o JOIN chain c ON o.id = c.parent_id WHERE c.depth < 50
+            )
+            SELECT id, parent_id, kind, party_id, is_public, name FROM chain ORDER BY depth
+            """,  # noqa: S608 - the table name comes from the model
+            [organisation_id],
+        )
+        rows = cursor.fetchall()
+    if not rows:
+        return None
+    chain = [
+        Organisation(pk=pk, parent_id=parent_id, kind=kind, party_id=party_id, is_public=bool(is_public), name=name)
+        for pk, parent_id, kind, party_id, is_public, name in rows
+    ]
+    for child, parent in zip(chain, chain[1:], strict=False):
+        child.parent = parent
+        parent._state.adding = False
+    chain[0]._state.adding = False
+    return chain[0]
+
+
 def in_campaign(campaign: Campaign, organisation: Organisation) -> bool:
     """Whether the organisation lies in the campaign's tree (the owner or beneath it)."""
     return any(o.pk == campaign.organisation_id for o in ancestors(organisation))
@@ -132,7 +168,10 @@ def access_reporting(user: AnyUser, campaign_id: int, organisation_id: int) -> t
         campaign = Campaign.objects.select_related("organisation").get(pk=campaign_id)
     except (Campaign.DoesNotExist, ValueError, TypeError) as error:
         raise Http404 from error
-    organisation = organisation_with_ancestors(organisation_id)
+    try:
+        organisation = organisation_chain(int(organisation_id))
+    except (ValueError, TypeError) as error:
+        raise Http404 from error
     if organisation is None or not in_campaign(campaign, organisation):
         raise Http404
     require(organisation_level(user, organisation), Level.INTERNAL)

@@ -354,15 +354,12 @@ def report_create(
         reporter=reporter, source=source, **fields,
     )
     report.week = week_start(report.date)
-    try:
-        with transaction.atomic():
-            report.save(force_insert=True)
-    except IntegrityError:
+    if not _insert_once(report):
         existing = Report.objects.select_related("organisation", "reporter", "team").filter(pk=report.id).first()
-        if existing is None:
-            raise
+        if existing is None:  # pragma: no cover - a conflict means the row exists
+            raise IntegrityError(f"report {report.id} neither inserted nor found")
         if existing.campaign_id != campaign.pk or existing.reporter_id != (reporter.pk if reporter else None):
-            raise ReportConflict(str(report.id)) from None
+            raise ReportConflict(str(report.id))
         return existing, False
     _tally([report], {organisation.pk: chain})
     return report, True
@@ -380,6 +377,34 @@ def report_delete(*, report: Report) -> None:
     )
     _tally([negative], {report.organisation_id: chain}, sign=-1)
     report.delete()
+
+
+def _insert_once(report: Report) -> bool:
+    """INSERT … ON CONFLICT (id) DO NOTHING: True when this call stored the report.
+
+    One statement instead of a savepoint around an insert: a second insert of the same id
+    waits for the first (the primary key's unique index) and then inserts nothing.
+    """
+    import json
+
+    quote = connection.ops.quote_name
+    fields = [f for f in Report._meta.concrete_fields]
+    columns = ", ".join(quote(f.column) for f in fields)
+    values = []
+    for f in fields:
+        value = f.get_db_prep_save(getattr(report, f.attname), connection)
+        if f.name == "topics" and not isinstance(value, str):
+            value = json.dumps(getattr(report, f.attname))
+        values.append(value)
+    placeholders = ", ".join("%s::jsonb" if (f.name == "topics" and connection.vendor == "postgresql") else "%s"
+                             for f in fields)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(Report._meta.db_table)} ({columns}) VALUES ({placeholders}) "  # noqa: S608
+            f"ON CONFLICT ({quote('id')}) DO NOTHING RETURNING {quote('id')}",
+            values,
+        )
+        return cursor.fetchone() is not None
 
 
 @dataclass

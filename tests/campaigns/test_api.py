@@ -56,6 +56,10 @@ def test_post_a_report_then_the_same_id_again(world, campaign):
     again = post(client, campaign, report_payload(world.branch, id=report_id))
     assert again.status_code == 200
     assert again.json()["id"] == report_id
+    assert again.json()["topics"] == ["skola", "jobb"]  # read back from the database
+    stored = Report.objects.get()
+    assert (str(stored.pk), stored.topics, stored.conversations, stored.date.isoformat()) == (
+        report_id, ["skola", "jobb"], 12, "2014-05-03")
     assert Report.objects.count() == 1
     assert national_total(campaign, world.national) == 12
     progress = Client().get(f"/api/v1/campaigns/{campaign.pk}/progress?organisation={world.branch.pk}").json()

@@ -74,6 +74,13 @@ class Progress:
         return Fraction(self.reported, self.target) if self.target else None
 
     @property
+    def computed_share(self) -> Fraction | None:
+        """The computed target as a share of the national one (Lund: about 1.2 %)."""
+        if self.computed_target is None or not self.campaign.national_target:
+            return None
+        return Fraction(self.computed_target, self.campaign.national_target)
+
+    @property
     def bar_width(self) -> str:
         """The filled part of a 100-wide bar (capped at the whole), for an SVG attribute."""
         share = self.share

@@ -52,3 +52,6 @@ def test_demo_loads_on_an_empty_database_and_gives_the_seeds_figures(db):
                                   person=None).computed > 0
     page = Client().get(f"/kampanjer/{campaign.pk}/organisationer/{lund.pk}/")
     assert "16\xa0488 av 15\xa0000 samtal, 110\xa0%" in page.content.decode()
+    # 18 643 / 1 500 000 = 1.24 %: "about 1.2 %", the seed's "1 procent" rounded down to 15 000.
+    assert "beräknad andel 18\xa064" in page.content.decode()
+    assert "(1,2\xa0% av det nationella målet)" in page.content.decode()

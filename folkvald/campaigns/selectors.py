@@ -300,7 +300,8 @@ def leaderboard(*, campaign: Campaign, organisation: Organisation, limit: int = 
     """The people who opted in, most conversations first (nobody else is ever named)."""
     opted = LeaderboardOptIn.objects.filter(campaign=campaign).values("person_id")
     rows = (
-        PersonTally.objects.filter(campaign=campaign, organisation=organisation, person_id__in=opted)
+        PersonTally.objects.filter(campaign=campaign, organisation=organisation, person_id__in=opted,
+                                   person__erased__isnull=True)
         .select_related("person")
         .order_by("-conversations", "person__last_name")[:limit]
     )

@@ -224,6 +224,12 @@ def test_leaderboard_names_only_those_who_opted_in(world, campaign):
         "Member Testsson"]
     services.leaderboard_opt_in_set(campaign=campaign, person=member, opt_in=False)
     assert selectors.leaderboard(campaign=campaign, organisation=world.branch) == []
+    # An erased person is never named, even if they had opted in.
+    from folkvald.organisations.services import person_erase
+
+    services.leaderboard_opt_in_set(campaign=campaign, person=member, opt_in=True)
+    person_erase(person=member)
+    assert selectors.leaderboard(campaign=campaign, organisation=world.branch) == []
 
 
 def test_withdrawing_a_report_takes_exactly_its_figures_away(world, campaign):

@@ -11,9 +11,6 @@ from collections.abc import Iterator
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls in the tests are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless=new",
@@ -30,6 +27,18 @@ SIZES = {
     "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2},
     "desktop": {"viewport": {"width": 1366, "height": 900}},
 }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _allow_orm_beside_playwright() -> Iterator[None]:
+    """Playwright's sync API runs an event loop in this thread; the tests' ORM calls stay synchronous.
+
+    Set only while browser tests run: at import time it leaked into every subprocess of the
+    other tests (and `check --deploy` rightly refuses it).
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
 
 
 def pytest_collection_modifyitems(items):

@@ -99,7 +99,7 @@ class ScenarioForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
             "En lista per rad: partierna med + och, efter kolon, den överenskomna ordningen, "
-            "t.ex. \u201cS+C+MP+HP+V: S, C, S, MP, S, HP, V\u201d. Partier som inte står på någon lista går till val "
+            "t.ex. “S+C+MP+HP+V: S, C, S, MP, S, HP, V”. Partier som inte står på någon lista går till val "
             "var för sig. Utan ordning fördelas platserna på listan efter partiernas mandat (d'Hondt)."
         ),
     )
@@ -132,7 +132,7 @@ class PlanForm(forms.Form):
         label=_("Motsidans listor (om de behåller sina)"),
         required=False,
         max_length=300,
-        help_text=_("En lista per rad, t.ex. \u201cM+KD+L\u201d. Partier som inte nämns går till val var för sig."),
+        help_text=_("En lista per rad, t.ex. “M+KD+L”. Partier som inte nämns går till val var för sig."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
@@ -202,7 +202,7 @@ class CouncilForm(forms.Form):
     )
     seats = forms.CharField(
         label=_("Mandat per parti"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("T.ex. \u201cS 18, M 13, SD 8, V 6\u201d. Behövs där inget valresultat finns inläst."),
+        help_text=_("T.ex. “S 18, M 13, SD 8, V 6”. Behövs där inget valresultat finns inläst."),
     )
     governing_name = forms.CharField(label=_("Styrets namn"), required=False, max_length=100)
     governing = forms.CharField(label=_("Styrande partier"), required=False, max_length=200)
@@ -216,7 +216,7 @@ class CouncilForm(forms.Form):
 class CouncilEditForm(forms.Form):
     seats = forms.CharField(
         label=_("Mandat per parti"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("T.ex. \u201cS 18, M 13\u201d. Bara för mandat som är inskrivna för hand."),
+        help_text=_("T.ex. “S 18, M 13”. Bara för mandat som är inskrivna för hand."),
     )
     governing_name = forms.CharField(label=_("Styrets namn"), required=False, max_length=100)
     governing = forms.CharField(label=_("Styrande partier"), required=False, max_length=200)

@@ -105,7 +105,7 @@ def parse_seats_text(text: str) -> dict[str, int]:
         if not words:
             continue
         if len(words) != 2 or not words[1].isdigit():
-            raise ValidationError(_("Skriv mandaten som \u201cS 18, M 13\u201d, inte %(part)s.") % {"part": part.strip()})
+            raise ValidationError(_("Skriv mandaten som “S 18, M 13”, inte %(part)s.") % {"part": part.strip()})
         if words[0] in seats:
             raise ValidationError(_("%(party)s står två gånger.") % {"party": words[0]})
         seats[words[0]] = int(words[1])

@@ -168,7 +168,8 @@ def _reform_out(reform: Reform, decision_ids: list[int]) -> dict:
         "parties": sorted(party.abbreviation for party in reform.parties.all()),
         "source": reform.source_kind,
         "source_label": str(reform.get_source_kind_display()),
-        "agreement_id": reform.agreement_id,
+        # The public API names only a published agreement.
+        "agreement_id": reform.agreement_id if reform.agreement_id and reform.agreement.is_published else None,
         "period": period_slug(reform.period_start),
         "decision_ids": decision_ids,
     }

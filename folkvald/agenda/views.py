@@ -102,6 +102,8 @@ def reform_detail(request: HttpRequest, reform_id: int) -> HttpResponse:
             "internal": internal,
             "can_manage": level >= Level.MANAGE,
             "period": selectors.period_slug(reform.period_start),
+            # An unpublished agreement stays unnamed on a published reform's public page.
+            "shows_agreement": reform.agreement is not None and (internal or reform.agreement.is_published),
         },
     )
 

@@ -35,6 +35,11 @@ def test_huddinge_agreement_and_its_17_reforms(context):
     assert sorted(p.abbreviation for p in agreement.parties.all()) == ["C", "HP", "MP", "S", "V"]
     reforms = list(agreement.reforms.order_by("position"))
     assert [r.title for r in reforms] == [item.title for item in seed_bullets("002")]
+    # And read without the parser: every "•" line of the article, verbatim and in order.
+    seed_text = next(SEEDS.glob("002_*.txt")).read_text("utf-8")
+    seed_lines = [line.strip()[1:].strip() for line in seed_text.splitlines() if line.strip().startswith("•")]
+    assert len(seed_lines) == 17
+    assert [r.title for r in reforms] == seed_lines
     assert len(reforms) == 17
     assert all(r.policy_area and r.is_published for r in reforms)
     # A few fictional status changes, each with its history and evidence.
@@ -51,6 +56,14 @@ def test_stockholm_decisions_under_its_four_headings_with_figures(context):
     stockholm = context.organisations["stockholm"]
     decisions = list(Decision.objects.filter(organisation=stockholm).order_by("position"))
     assert [(d.policy_area, d.title) for d in decisions] == [(i.area, i.title) for i in seed_bullets("003")]
+    seed_text = next(SEEDS.glob("003_*.txt")).read_text("utf-8")
+    seed_lines = [line.strip()[1:].strip() for line in seed_text.splitlines() if line.strip().startswith("•")]
+    assert [d.title for d in decisions] == seed_lines
+    assert [d.policy_area for d in decisions] == (
+        ["Stärkta kunskaper – minskade klyftor"] * 5 + ["Ökad trygghet – minskad segregation"] * 6
+        + ["Bygga bostäder så att alla kan bo i Stockholm"] * 6 + ["Stockholm ska leda klimatomställningen"] * 5
+    )
+    assert all(heading in seed_text.splitlines() for heading in {d.policy_area for d in decisions})
     assert all(d.is_published and "Demodata" in d.internal_notes for d in decisions)
     assert all(d.date.year in (2022, 2023) and d.paragraph.startswith("§") for d in decisions)
     figures = {f.display for d in decisions for f in d.figures.all()}

@@ -180,3 +180,22 @@ def test_each_period_has_its_own_report_and_the_newest_is_the_default(client, wo
     assert f'href="{reverse("agenda:report", args=[world.branch.pk, "2022-2026"])}"' in text
     response = client.get(reverse("agenda:report_latest", args=[world.branch.pk]))
     assert response["Location"].endswith("/2022-2026/")
+
+
+def test_a_published_reform_of_an_unpublished_agreement_does_not_name_it(client, world, agenda):
+    """The reform is public; the agreement it comes from is not yet: its title and id stay internal."""
+    from folkvald.agenda.services import agreement_update
+
+    agreement_update(agreement=agenda.agreement, title=f"Avtalsutkast {UNPUBLISHED_MARKER}", is_published=False)
+    page = client.get(reverse("agenda:reform", args=[agenda.school.pk])).content.decode()
+    assert "Fler lärare i skolan" in page
+    assert UNPUBLISHED_MARKER not in page
+    assert reverse("agenda:agreement", args=[agenda.agreement.pk]) not in page
+    assert "<dt>Källa</dt><dd>Avtal</dd>" in page
+    report = client.get(f"/api/v1/reports/{world.branch.pk}").json()
+    school = next(r for area in report["areas"] for r in area["reforms"] if r["title"] == "Fler lärare i skolan")
+    assert school["agreement_id"] is None
+    assert UNPUBLISHED_MARKER not in str(report)
+    client.force_login(world.member)
+    page = client.get(reverse("agenda:reform", args=[agenda.school.pk])).content.decode()
+    assert UNPUBLISHED_MARKER in page  # members see where it comes from

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from folkvald.core.formatting import MINUS, NBSP, format_number
@@ -63,7 +64,10 @@ def figure_text(qualifier: str, value: Decimal, unit: str) -> str:
 
 
 def figure_line(qualifier: str, value: Decimal, unit: str, label: str) -> str:
-    text = figure_text(qualifier, value, unit).replace(NBSP, " ")
+    """The written form is always Swedish: :func:`parse_figure` reads a decimal comma, so an
+    English "30,000" in the edit form would come back as 30."""
+    with translation.override("sv"):
+        text = figure_text(qualifier, value, unit).replace(NBSP, " ")
     return f"{text} | {label}" if label else text
 
 

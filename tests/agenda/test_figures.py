@@ -88,3 +88,14 @@ def test_every_written_figure_reads_back(qualifier, value, unit):
     with translation.override("sv"):
         parsed = parse_figure(figure_text(qualifier, value, unit))
     assert (parsed.qualifier, parsed.value, parsed.unit) == (qualifier, value, unit)
+
+
+def test_the_written_form_stays_swedish_on_an_english_page():
+    """An English "30,000" in the edit form would read back as 30: the written form is Swedish."""
+    from folkvald.agenda.figures import figure_line
+
+    with translation.override("en"):
+        line = figure_line("up_to", Decimal("30000"), "bostäder", "Bromma")
+        assert line == "upp till 30 000 bostäder | Bromma"
+        parsed = parse_figure(line)
+    assert (parsed.qualifier, parsed.value, parsed.unit, parsed.label) == ("up_to", Decimal("30000"), "bostäder", "Bromma")

@@ -350,6 +350,15 @@ class Registration(models.Model):
     name = models.CharField(_("namn"), max_length=200, blank=True)
     email = models.EmailField(_("e-post"), blank=True)
     consent = models.BooleanField(_("samtycke"), default=False)
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("person"),
+        help_text=_("Den inloggade som anmälde sig med namn, så att export och radering hittar anmälan."),
+    )
     created = models.DateTimeField(_("anmäld"), default=timezone.now)
 
     class Meta:
@@ -360,6 +369,7 @@ class Registration(models.Model):
             models.CheckConstraint(
                 condition=Q(consent=True) | (Q(name="") & Q(email="")), name="names_only_with_consent"
             ),
+            models.CheckConstraint(condition=Q(consent=True) | Q(person__isnull=True), name="person_only_with_consent"),
             models.CheckConstraint(condition=Q(people__gte=1), name="registration_counts_someone"),
         ]
 

@@ -1,7 +1,9 @@
 """Who may see and change policy work: built on the organisation's access level.
 
 - Published groups, their members and deliverables, and public events are public.
-- Motions, consultations, registrations' names and unpublished groups are internal.
+- Motions, consultations and unpublished groups are internal. The names of those registered for an
+  event are for its organisers (leaders; the chair and secretary of the event's group), and so are a
+  consultation's free-text answers (of its group); members see the counts.
 - Members (any active role in the organisation) draft motions, co-sign them and answer
   consultations; a group's chair and secretary manage its deliverables and edit its motions;
   the branch's leaders (Level.MANAGE) manage everything and take the board's decisions.
@@ -35,6 +37,8 @@ __all__ = [
     "access_motion",
     "access_organisation",
     "can_edit_group",
+    "can_read_answers",
+    "can_see_registrations",
     "can_edit_motion",
     "group_level",
 ]
@@ -141,6 +145,26 @@ def access_event(user: AnyUser, event_id: int, *, need: Level = Level.PUBLIC) ->
         raise Http404 from error
     require(event_level(user, event), need)
     return event
+
+
+def can_see_registrations(user: AnyUser, event: Event) -> bool:
+    """Names and e-mail of those registered: for the organisers only, as the consent says.
+
+    The organisation's leaders, and the chair and secretary of the event's group.
+    """
+    level = organisation_level(user, event.organisation)
+    if level >= Level.MANAGE:
+        return True
+    return level >= Level.INTERNAL and event.group is not None and leads_group(user, event.group)
+
+
+def can_read_answers(user: AnyUser, consultation: Consultation) -> bool:
+    """The free-text answers of a rådslag: for those who run it (leaders, and the chair and
+    secretary of its group). Members see the counts."""
+    level = organisation_level(user, consultation.organisation)
+    if level >= Level.MANAGE:
+        return True
+    return level >= Level.INTERNAL and consultation.group is not None and leads_group(user, consultation.group)
 
 
 def access_consultation(user: AnyUser, consultation_id: int, *, need: Level = Level.INTERNAL) -> Consultation:

@@ -134,7 +134,7 @@ def event_registered_count(*, event: Event) -> int:
 
 def event_named_registrations(*, event: Event) -> QuerySet[Registration]:
     """Names and e-mail of those who consented: for the organisers only."""
-    return event.registrations.filter(consent=True).exclude(name="").order_by("created")
+    return event.registrations.filter(consent=True).exclude(name="", email="").order_by("created")
 
 
 def organisation_motions(*, organisation: Organisation) -> QuerySet[Motion]:
@@ -217,8 +217,12 @@ class QuestionSummary:
     texts: list[str]  # text questions: the answers, for the organisation's own eyes
 
 
-def consultation_summary(*, consultation: Consultation) -> list[QuestionSummary]:
-    """Per question: how many answered; counts per alternative, or the text answers."""
+def consultation_summary(*, consultation: Consultation, include_texts: bool = True) -> list[QuestionSummary]:
+    """Per question: how many answered; counts per alternative, or the text answers.
+
+    ``include_texts=False`` (for readers who may not see them, see ``can_read_answers``) counts
+    the text answers without loading them.
+    """
     questions = list(consultation_questions(consultation=consultation))
     counts: dict[int, dict[str, int]] = {}
     for row in (
@@ -227,14 +231,18 @@ def consultation_summary(*, consultation: Consultation) -> list[QuestionSummary]
         .annotate(n=Count("pk"))
     ):
         counts.setdefault(row["question_id"], {})[row["choice"]] = row["n"]
+    text_answers = Answer.objects.filter(
+        question__consultation=consultation, question__kind=QuestionKind.TEXT
+    ).exclude(text="")
     texts: dict[int, list[str]] = {}
-    for question_id, text in (
-        Answer.objects.filter(question__consultation=consultation, question__kind=QuestionKind.TEXT)
-        .exclude(text="")
-        .order_by("created")
-        .values_list("question_id", "text")
-    ):
-        texts.setdefault(question_id, []).append(text)
+    text_counts: dict[int, int] = {}
+    if include_texts:
+        for question_id, text in text_answers.order_by("created").values_list("question_id", "text"):
+            texts.setdefault(question_id, []).append(text)
+        text_counts = {question_id: len(items) for question_id, items in texts.items()}
+    else:
+        text_counts = dict(text_answers.order_by().values("question_id").annotate(n=Count("pk")).values_list(
+            "question_id", "n"))
     summaries = []
     for question in questions:
         if question.kind == QuestionKind.CHOICE:
@@ -242,8 +250,7 @@ def consultation_summary(*, consultation: Consultation) -> list[QuestionSummary]
             rows = [(choice, by_choice.get(choice, 0)) for choice in question.choice_list]
             summaries.append(QuestionSummary(question, sum(by_choice.values()), rows, []))
         else:
-            answers = texts.get(question.pk, [])
-            summaries.append(QuestionSummary(question, len(answers), [], answers))
+            summaries.append(QuestionSummary(question, text_counts.get(question.pk, 0), [], texts.get(question.pk, [])))
     return summaries
 
 

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Q, Sum
+from django.db.models import Max, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -348,9 +348,19 @@ def event_update(*, event: Event, group: WorkingGroup | None, **fields) -> Event
 
 @transaction.atomic
 def registration_create(
-    *, event: Event, people: int = 1, name: str = "", email: str = "", consent: bool = False
+    *,
+    event: Event,
+    people: int = 1,
+    name: str = "",
+    email: str = "",
+    consent: bool = False,
+    person: Person | None = None,
 ) -> Registration:
-    """Register for an event: always counted; a name or e-mail is kept only with explicit consent."""
+    """Register for an event: always counted; a name or e-mail is kept only with explicit consent.
+
+    ``person`` is the signed-in registrant: remembered only beside a name or e-mail given with
+    consent, so that the person's export and erasure find the registration.
+    """
     name, email = name.strip(), email.strip()
     if event.registration == RegistrationMode.NONE:
         raise ValidationError(_("Det här evenemanget har ingen anmälan."))
@@ -374,7 +384,9 @@ def registration_create(
             raise ValidationError(_("Det finns inte plats för så många (%(left)s platser kvar).") % {
                 "left": max(event.capacity - taken, 0)
             })
-    return Registration.objects.create(event=event, people=people, name=name, email=email, consent=consent)
+    return Registration.objects.create(
+        event=event, people=people, name=name, email=email, consent=consent, person=person if consent else None
+    )
 
 
 #: Names and e-mail of those registered are kept this many days after an event, then erased.
@@ -388,8 +400,8 @@ def registrations_erase_personal_data(*, now: dt.datetime | None = None,
     ended = Q(event__ends_at__lt=cutoff) | Q(event__ends_at__isnull=True, event__starts_at__lt=cutoff)
     return (
         Registration.objects.filter(ended)
-        .exclude(name="", email="")
-        .update(name="", email="", consent=False)
+        .filter(~Q(name="") | ~Q(email="") | Q(person__isnull=False))
+        .update(name="", email="", consent=False, person=None)
     )
 
 
@@ -489,6 +501,14 @@ def consultation_create_with_questions(
 # --- Personal data (GDPR art. 15, 17 and 20) --------------------------------------------------------
 
 
+def _person_registrations(person: Person, email: str) -> QuerySet[Registration]:
+    """Registrations that name the person: made while signed in, or under their e-mail address."""
+    match = Q(person=person)
+    if email.strip():
+        match |= Q(email__iexact=email.strip())
+    return Registration.objects.filter(match)
+
+
 def person_policy_export(*, person: Person) -> dict[str, object]:
     """What the policy app holds about a person, for an access request."""
     return {
@@ -509,11 +529,33 @@ def person_policy_export(*, person: Person) -> dict[str, object]:
              "text": a.text}
             for a in Answer.objects.filter(person=person).select_related("question", "question__consultation")
         ],
+        "event_registrations": [
+            {
+                "event": r.event.title,
+                "organisation": r.event.organisation.name,
+                "starts_at": r.event.starts_at.isoformat(),
+                "people": r.people,
+                "name": r.name,
+                "email": r.email,
+                "registered": r.created.isoformat(),
+            }
+            for r in _person_registrations(person, person.email)
+            .select_related("event", "event__organisation")
+            .order_by("created", "pk")
+        ],
     }
 
 
 @transaction.atomic
-def person_policy_erase(*, person: Person) -> None:
-    """Erase a person's consultation answers (political opinions); memberships stay under the erased name."""
+def person_policy_erase(*, person: Person, email: str | None = None) -> None:
+    """Erase a person's consultation answers (political opinions) and the name and e-mail of their
+    event registrations (the counts stay); memberships stay under the erased name.
+
+    ``email`` is the address to look for in registrations when the person's own has already been
+    cleared (erasure blanks it in the same save that triggers this).
+    """
     Answer.objects.filter(person=person).delete()
     ReminderSent.objects.filter(person=person).update(email="")
+    _person_registrations(person, person.email if email is None else email).update(
+        name="", email="", consent=False, person=None
+    )

@@ -43,6 +43,8 @@ from folkvald.policy.permissions import (
     access_organisation,
     can_edit_group,
     can_edit_motion,
+    can_read_answers,
+    can_see_registrations,
     event_level,
     group_level,
     motion_level,
@@ -449,6 +451,7 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
                 name=data.get("name", ""),
                 email=data.get("email", ""),
                 consent=data.get("consent", False),
+                person=person_for_user(user=request.user),
             )
         except ValidationError as error:
             _add_errors(form, error)
@@ -463,7 +466,9 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
         "form": form,
         "registered": selectors.event_registered_count(event=event),
         "open_for_registration": event.registration != RegistrationMode.NONE,
-        "named": selectors.event_named_registrations(event=event) if level >= Level.INTERNAL else None,
+        "named": selectors.event_named_registrations(event=event)
+        if can_see_registrations(request.user, event)
+        else None,
     }
     return render(request, "policy/event.html", context)
 
@@ -511,10 +516,12 @@ def consultation_answer(request: HttpRequest, consultation_id: int) -> HttpRespo
 @login_required
 def consultation_summary(request: HttpRequest, consultation_id: int) -> HttpResponse:
     consultation = access_consultation(request.user, consultation_id, need=Level.INTERNAL)
+    show_texts = can_read_answers(request.user, consultation)
     context = {
         "consultation": consultation,
         "organisation": consultation.organisation,
-        "summaries": selectors.consultation_summary(consultation=consultation),
+        "summaries": selectors.consultation_summary(consultation=consultation, include_texts=show_texts),
+        "show_texts": show_texts,
     }
     return render(request, "policy/consultation_summary.html", context)
 

@@ -298,3 +298,66 @@ def test_personal_data_export_and_erasure(policy):
     services.person_policy_erase(person=policy.chair)
     assert services.person_policy_export(person=policy.chair)["consultation_answers"] == []
     assert selectors.consultation_summary(consultation=c)[0].answered == 0
+
+
+def _registrations_of_the_chair(policy):
+    """The chair registers twice (signed in, and under their e-mail in capitals); someone else once."""
+    event = policy.public_event
+    services.registration_create(event=event, name="Ordförande T", consent=True, person=policy.chair)
+    services.registration_create(event=event, people=2, email="ORDFORANDE@example.org", consent=True)
+    services.registration_create(event=event, name="Någon Annan", email="annan@example.org", consent=True)
+    services.registration_create(event=event, people=3)
+
+
+def test_export_of_a_person_holds_their_event_registrations(policy):
+    _registrations_of_the_chair(policy)
+    registrations = services.person_policy_export(person=policy.chair)["event_registrations"]
+    assert [(r["event"], r["people"], r["name"], r["email"]) for r in registrations] == [
+        ("Town hall om skolan", 1, "Ordförande T", ""),
+        ("Town hall om skolan", 2, "", "ORDFORANDE@example.org"),
+    ]
+    assert registrations[0]["organisation"] == "S i Lund"
+    assert services.person_policy_export(person=policy.member)["event_registrations"] == []
+
+
+def test_erasing_a_person_in_the_organisations_app_erases_their_answers_and_registrations(policy):
+    """The real erasure path (organisations.services.person_erase, the admin's action) reaches this app."""
+    from folkvald.organisations.services import person_erase
+
+    _registrations_of_the_chair(policy)
+    services.answers_submit(consultation=policy.consultation, person=policy.chair,
+                            answers={policy.choice_question.pk: "Skolan", policy.text_question.pk: "Min åsikt"})
+    services.answers_submit(consultation=policy.consultation, person=policy.member,
+                            answers={policy.choice_question.pk: "Vården"})
+    ReminderSent.objects.create(deliverable=services.deliverable_create(group=policy.group, title="D",
+                                                                         deadline=DEADLINE),
+                                person=policy.chair, days_before=7, email="ordforande@example.org")
+    person_erase(person=policy.chair)
+    summary = selectors.consultation_summary(consultation=policy.consultation)
+    assert summary[0].counts == [("Skolan", 0), ("Vården", 1), ("Jobben", 0)]  # the member's answer stays
+    assert summary[1].texts == []
+    rows = list(Registration.objects.order_by("pk").values_list("people", "name", "email", "consent", "person"))
+    assert rows == [
+        (1, "", "", False, None),
+        (2, "", "", False, None),
+        (1, "Någon Annan", "annan@example.org", True, None),
+        (3, "", "", False, None),
+    ]
+    assert selectors.event_registered_count(event=policy.public_event) == 7  # the counts stay
+    assert list(ReminderSent.objects.values_list("email", flat=True)) == [""]
+    # The seat in the group stays, under the erased name.
+    assert selectors.group_current_members(group=policy.group).filter(person=policy.chair).exists()
+
+
+def test_a_registration_is_tied_to_a_person_only_with_consent(policy):
+    counted = services.registration_create(event=policy.public_event, person=policy.member)
+    assert counted.person is None
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Registration.objects.create(event=policy.public_event, person=policy.member)
+
+
+def test_retention_erasure_also_forgets_the_person(policy):
+    services.registration_create(event=policy.public_event, name="Leda", consent=True, person=policy.member)
+    later = policy.public_event.ends_at + dt.timedelta(days=31)
+    assert services.registrations_erase_personal_data(now=later) == 1
+    assert services.person_policy_export(person=policy.member)["event_registrations"] == []

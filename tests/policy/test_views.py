@@ -211,8 +211,39 @@ def test_registration_without_javascript_and_names_only_internally(client, world
         login(client, world, name)
         assert "Nils Namn" not in client.get(url).content.decode()
     assert "Nils Namn" not in client.get(reverse("policy:events", args=[world.branch.pk])).content.decode()
+    # The consent promises the names to the organisers only: not to every member of the branch.
     login(client, world, "member")
+    assert "Nils Namn" not in client.get(url).content.decode()
+    assert "nils@example.org" not in client.get(url).content.decode()
+    login(client, world, "owner")  # a leader of the branch
     assert "Nils Namn" in client.get(url).content.decode()
+    client.force_login(policy.chair_user)  # the chair of the event's group
+    assert "nils@example.org" in client.get(url).content.decode()
+
+
+def test_names_of_an_event_without_a_group_are_for_leaders_only(client, world, policy):
+    from folkvald.policy.models import EventKind, RegistrationMode
+
+    event = services.event_create(
+        organisation=world.branch, kind=EventKind.MAY_DAY, title="Första maj", starts_at=policy.public_event.starts_at,
+        place="Stortorget", organiser="S i Lund", registration=RegistrationMode.NAMES,
+    )
+    services.registration_create(event=event, email="endast-epost@example.org", consent=True)
+    url = reverse("policy:event", args=[event.pk])
+    client.force_login(policy.chair_user)  # chairs another group: not an organiser of this event
+    assert "endast-epost@example.org" not in client.get(url).content.decode()
+    login(client, world, "owner")
+    assert "endast-epost@example.org" in client.get(url).content.decode()  # an e-mail alone is listed too
+
+
+def test_a_signed_in_registrant_who_gives_a_name_is_remembered_for_export_and_erasure(client, world, policy):
+    url = reverse("policy:event", args=[policy.public_event.pk])
+    login(client, world, "member")
+    client.post(url, {"people": "1", "name": "", "email": ""})
+    client.post(url, {"people": "1", "name": "Mem Ber", "email": "", "consent": "on"})
+    counted, named = Registration.objects.order_by("pk")
+    assert counted.person is None  # counted only: not tied to anyone
+    assert named.person == world.member.person
 
 
 @pytest.mark.parametrize("name", [None, *OUTSIDERS])
@@ -248,9 +279,21 @@ def test_member_answers_and_sees_the_summary(client, world, policy):
     response = client.post(url, {f"q{policy.choice_question.pk}": "Vården", f"q{policy.text_question.pk}": "Mer vård"})
     assert response.status_code == 302
     summary = client.get(reverse("policy:consultation_summary", args=[c.pk])).content.decode()
-    assert "Mer vård" in summary
     assert '<td>Vården</td><td class="num">1</td>' in summary
     assert '<td>Skolan</td><td class="num">0</td>' in summary
+    # Free text is an opinion in someone's own words: members see how many answered, not what.
+    assert "Mer vård" not in summary
+    assert "Fritextsvaren läses bara av dem som håller i rådslaget." in summary
+    assert summary.count("1 svar") == 2
+
+
+@pytest.mark.parametrize("reader", ["owner", "chair"])
+def test_those_who_run_the_consultation_read_the_text_answers(client, world, policy, reader):
+    services.answers_submit(consultation=policy.consultation, person=world.member.person,
+                            answers={policy.text_question.pk: "Mer vård"})
+    client.force_login(world.owner if reader == "owner" else policy.chair_user)
+    summary = client.get(reverse("policy:consultation_summary", args=[policy.consultation.pk])).content.decode()
+    assert "Mer vård" in summary
 
 
 # --- Leaders set up programmes, groups, events and consultations ---------------------------------------

@@ -39,9 +39,9 @@ def app_server(env: dict[str, str], static_root: Path):
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                if requests.get(url + "/api/v1/municipalities?county=25", timeout=2).status_code == 200:
+                if requests.get(url + "/api/v1/municipalities?county=25", timeout=10).status_code == 200:
                     break
-            except requests.ConnectionError:
+            except requests.RequestException:  # not listening yet, or slow on a busy machine
                 time.sleep(0.2)
         else:
             raise AssertionError("app server did not start: " + process.stderr.read1(4000).decode())

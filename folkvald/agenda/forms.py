@@ -225,6 +225,11 @@ class BulletImportForm(AccessibleForm):
     date = forms.DateField(label=_("Besluten fattades"), required=False, widget=DATE)
     body = forms.ChoiceField(label=_("Beslutande organ"), choices=DecisionBody.choices, required=False)
     body_name = forms.CharField(label=_("Organets namn (valfritt)"), max_length=200, required=False)
+    figures_from_text = forms.BooleanField(
+        label=_("Hämta besluts siffror ur texten"), required=False, initial=True,
+        help_text=_("Till exempel ”med 5,7 procent” blir +5,7 % och ”mer än 25 miljoner kronor” blir "
+                    "mer än 25 mnkr. Du ser siffrorna innan något sparas och kan ändra dem efteråt."),
+    )
     is_published = forms.BooleanField(label=_("Publicera direkt"), required=False)
 
     def __init__(self, *args, organisation: Organisation, **kwargs):

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from folkvald.agenda.bullets import BulletItem
-from folkvald.agenda.figures import ParsedFigure
+from folkvald.agenda.figures import ParsedFigure, figures_in_text
 from folkvald.agenda.models import (
     Agreement,
     Decision,
@@ -377,8 +377,13 @@ def decisions_from_bullets(
     body: str,
     body_name: str = "",
     is_published: bool = False,
+    figures_from_text: bool = False,
 ) -> list[Decision]:
-    """One decision per bullet, in the list's order; all or nothing."""
+    """One decision per bullet, in the list's order; all or nothing.
+
+    With ``figures_from_text`` each decision gets the figures its text states ("med 5,7 procent"
+    gives +5,7 %), as :func:`folkvald.agenda.figures.figures_in_text` reads them.
+    """
     if not items:
         raise ValidationError(_("Listan har inga punkter."))
     start = _next_position(Decision, organisation)
@@ -390,6 +395,7 @@ def decisions_from_bullets(
             body_name=body_name,
             title=item.title,
             policy_area=item.area,
+            figures=figures_in_text(item.title) if figures_from_text else (),
             is_published=is_published,
             position=start + index,
         )

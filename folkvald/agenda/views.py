@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from folkvald.agenda import exchange, selectors, services
-from folkvald.agenda.figures import figure_line
+from folkvald.agenda.figures import figure_line, figures_in_text
 from folkvald.agenda.forms import (
     AgreementForm,
     BulletImportForm,
@@ -293,6 +293,7 @@ def bullets_import(request: HttpRequest, organisation_id: int) -> HttpResponse:
     form = BulletImportForm(request.POST or None, organisation=organisation,
                             initial={"kind": request.GET.get("slag", ImportKind.REFORMS)})
     preview = None
+    with_figures = False
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         items = data.pop("items")
@@ -311,6 +312,7 @@ def bullets_import(request: HttpRequest, organisation_id: int) -> HttpResponse:
                     created = services.decisions_from_bullets(
                         organisation=organisation, items=items, date=data["date"], body=data["body"],
                         body_name=data["body_name"], is_published=data["is_published"],
+                        figures_from_text=data["figures_from_text"],
                     )
                     message = _("%(count)d beslut skapade.")
             except ValidationError as error:
@@ -318,8 +320,12 @@ def bullets_import(request: HttpRequest, organisation_id: int) -> HttpResponse:
             else:
                 messages.success(request, message % {"count": len(created)})
                 return redirect("agenda:internal", organisation_id=organisation.pk)
-        preview = items
-    return render(request, "agenda/bullets.html", {"organisation": organisation, "form": form, "preview": preview})
+        with_figures = data["kind"] == ImportKind.DECISIONS and data["figures_from_text"]
+        preview = [
+            {"item": item, "figures": figures_in_text(item.title) if with_figures else []} for item in items
+        ]
+    return render(request, "agenda/bullets.html", {"organisation": organisation, "form": form, "preview": preview,
+                                                   "with_figures": with_figures})
 
 
 @login_required

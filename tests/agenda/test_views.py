@@ -1,5 +1,7 @@
 """Pages: who may see and change what, and the editing flows (status with evidence, decisions, imports)."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -248,3 +250,44 @@ def test_edit_form_shows_the_target_plainly(client, world, agenda):
     client.force_login(world.owner)
     text = client.get(reverse("agenda:reform_edit", args=[agenda.school.pk])).content.decode()
     assert 'name="target_value" value="100"' in text
+
+
+def test_pasting_the_stockholm_article_creates_its_decisions_with_their_figures(client, world):
+    from pathlib import Path
+
+    seed = next((Path(__file__).resolve().parents[3] / "shared" / "seeds").glob("003_*.txt")).read_text("utf-8")
+    client.force_login(world.owner)
+    url = reverse("agenda:bullets_import", args=[world.branch.pk])
+    data = {"kind": "decisions", "text": seed, "date": "2023-12-31", "body": "council", "figures_from_text": "on",
+            "preview": "1"}
+    preview = client.post(url, data).content.decode()
+    assert "Förhandsvisning: 22 punkter" in preview
+    assert '<td class="figure-cell">mer än\xa025\xa0mnkr</td>' in preview
+    assert not Decision.objects.filter(organisation=world.branch).exists()
+    assert client.post(url, {**data, "save": "1"}).status_code == 302
+    decisions = Decision.objects.filter(organisation=world.branch).prefetch_related("figures")
+    figures = {d.title.split(".")[0]: [f.display for f in d.figures.all()] for d in decisions if d.figures.all()}
+    assert figures == {
+        "Höjt grundskolans schablon med 5,7 procent 2023": ["+5,7\xa0%"],
+        "Höjt elevhälsans budget med mer än 25 miljoner kronor": ["mer än\xa025\xa0mnkr"],
+        "Sänkt avgiften för simskolan i ytterstaden med 300 kronor för barn och unga samt sänkt avgiften för "
+        "fritidsklubbar": ["\u2212300\xa0kr"],
+        "Höjt ambitionen med 2 000 fler feriejobb för unga och höjt ambitionen för fler så kallade Stockholmsjobb "
+        "för att ge fler möjlighet till egen försörjning": ["+2\xa0000\xa0feriejobb"],
+        "Markanvisat för 5 939 nya bostäder under 2023": ["5\xa0939\xa0bostäder"],
+        "Fattat beslut om att Stockholm vill lägga ned Bromma flygplats och påbörjat planeringen för att bygga upp "
+        "till 30 000 nya bostäder på flygfältet": ["upp till\xa030\xa0000\xa0bostäder"],
+        "Beslutat om ett nytt skärpt klimatmål: Stockholm ska vara en klimatpositiv stad senast år 2030":
+            ["senast år\xa02030"],
+    }
+    assert decisions.filter(policy_area="Stockholm ska leda klimatomställningen").count() == 5
+
+
+def test_figures_are_taken_from_the_text_only_when_asked(client, world):
+    client.force_login(world.owner)
+    url = reverse("agenda:bullets_import", args=[world.branch.pk])
+    client.post(url, {"kind": "decisions", "text": "• Höjt taxan med 5 procent.", "date": "2023-05-01",
+                      "body": "council", "save": "1"})
+    assert not Decision.objects.get(title="Höjt taxan med 5 procent.").figures.exists()
+    page = client.get(url).content.decode()
+    assert re.search(r'<input type="checkbox" name="figures_from_text"[^>]* checked>', page)  # suggested by default

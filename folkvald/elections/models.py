@@ -72,6 +72,7 @@ class Election(models.Model):
     )
     method = models.JSONField(
         _("egen metod"), null=True, blank=True,
+        # xgettext:no-python-format
         help_text=_("En metod för seatmath i stället för organets regler (t.ex. spärr 3 % utan valkretsar)."),
     )
     seats_match_official = models.BooleanField(

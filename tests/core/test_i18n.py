@@ -1,0 +1,324 @@
+"""Swedish by default, English when chosen: the English catalogue is complete, translated, compiled,
+and the pages follow the switch.
+
+The catalogue is folkvald/locale/en/LC_MESSAGES/django.po; `make messages` regenerates and compiles it
+(docs/i18n.md). These tests need GNU gettext's tools (xgettext, msgmerge, msgfmt), as `make messages` does.
+"""
+
+from __future__ import annotations
+
+import ast
+import gettext
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.urls import reverse
+
+import folkvald
+from folkvald.elections.importing import import_files
+from folkvald.elections.services import bloc_set
+from folkvald.organisations.models import Person, Role, RoleKind
+from tests.agenda.conftest import agenda  # noqa: F401  (the fixture, used by name)
+from tests.elections.conftest import data_file
+
+PACKAGE = Path(folkvald.__file__).parent
+PO = PACKAGE / "locale" / "en" / "LC_MESSAGES" / "django.po"
+MO = PO.with_suffix(".mo")
+NBSP = "\xa0"
+
+
+# --- Reading a .po file -----------------------------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    msgid: str = ""
+    msgid_plural: str | None = None
+    msgctxt: str | None = None
+    msgstr: dict[int, str] = field(default_factory=dict)
+    flags: set[str] = field(default_factory=set)
+    references: list[str] = field(default_factory=list)
+    obsolete: bool = False
+
+    @property
+    def key(self) -> tuple[str | None, str, str | None]:
+        return (self.msgctxt, self.msgid, self.msgid_plural)
+
+    @property
+    def where(self) -> str:
+        return self.references[0] if self.references else "?"
+
+
+def read_po(path: Path) -> list[Entry]:
+    """The entries of a .po file as makemessages writes it; the header is the entry with msgid ""."""
+    entries: list[Entry] = []
+    entry: Entry | None = None
+    target: tuple[str, int] | None = None
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if not line.strip():
+            if entry is not None:
+                entries.append(entry)
+            entry, target = None, None
+            continue
+        entry = entry or Entry()
+        if line.startswith("#~"):
+            entry.obsolete = True
+        elif line.startswith("#,"):
+            entry.flags |= {flag.strip() for flag in line[2:].split(",")}
+        elif line.startswith("#:"):
+            entry.references += line[2:].split()
+        elif line.startswith("#"):
+            continue
+        elif line.startswith('"'):
+            assert target is not None, line
+            value = ast.literal_eval(line)
+            name, index = target
+            if name == "msgstr":
+                entry.msgstr[index] += value
+            else:
+                setattr(entry, name, getattr(entry, name) + value)
+        else:
+            match = re.fullmatch(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?\s+(\".*\")", line)
+            assert match, f"unreadable line in {path.name}: {line!r}"
+            name, index, value = match.group(1), int(match.group(2) or 0), ast.literal_eval(match.group(3))
+            if name == "msgstr":
+                entry.msgstr[index] = value
+            else:
+                setattr(entry, name, value)
+            target = (name, index)
+    return entries
+
+
+def messages(path: Path) -> list[Entry]:
+    return [entry for entry in read_po(path) if entry.msgid and not entry.obsolete]
+
+
+def header(path: Path) -> tuple[Entry, dict[str, str]]:
+    entry = next(entry for entry in read_po(path) if entry.msgid == "")
+    fields = dict(line.split(": ", 1) for line in entry.msgstr[0].splitlines() if ": " in line)
+    return entry, fields
+
+
+def gettext_tool(name: str) -> str:
+    tool = shutil.which(name)
+    assert tool, f"{name} not found: install GNU gettext (apt-get install gettext), which `make messages` needs too"
+    return tool
+
+
+# --- The catalogue ------------------------------------------------------------------------------------
+
+
+def test_catalogue_header_is_english_with_plurals_and_not_fuzzy():
+    entry, fields = header(PO)
+    assert "fuzzy" not in entry.flags, "a fuzzy header is left out of the .mo, and its plural rule with it"
+    assert fields["Language"] == "en"
+    assert fields["Plural-Forms"] == "nplurals=2; plural=(n != 1);"
+    assert fields["Content-Type"] == "text/plain; charset=UTF-8"
+
+
+def test_every_entry_is_translated_and_none_is_fuzzy():
+    entries = messages(PO)
+    assert len(entries) > 1000  # the whole UI, not a stub
+    untranslated = [f"{e.where}: {e.msgid!r}" for e in entries if not all(e.msgstr.values()) or not e.msgstr]
+    fuzzy = [f"{e.where}: {e.msgid!r}" for e in entries if "fuzzy" in e.flags]
+    plurals_short = [f"{e.where}: {e.msgid!r}" for e in entries if e.msgid_plural and sorted(e.msgstr) != [0, 1]]
+    assert not untranslated, "untranslated in django.po (translate them, then `make messages`):\n" + "\n".join(
+        untranslated)
+    assert not fuzzy, "fuzzy in django.po (check the translation and remove the fuzzy flag):\n" + "\n".join(fuzzy)
+    assert not plurals_short, "plural entries need msgstr[0] and msgstr[1]:\n" + "\n".join(plurals_short)
+
+
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%%|\{\{\s*\w+\s*\}\}")
+
+
+def _placeholders(text: str) -> list[str]:
+    return sorted(PLACEHOLDER.findall(text))
+
+
+def test_translations_keep_every_placeholder():
+    wrong = []
+    for e in messages(PO):
+        if e.msgid_plural is None:
+            expected = {0: _placeholders(e.msgid)}
+        else:
+            # The singular may say "One seat" where the Swedish says "Ett mandat"; the plural keeps all.
+            expected = {1: _placeholders(e.msgid_plural)}
+            if _placeholders(e.msgstr.get(0, "")) and not set(_placeholders(e.msgstr[0])) <= set(expected[1]):
+                wrong.append(f"{e.where}: {e.msgid!r} -> {e.msgstr[0]!r}")
+        for index, names in expected.items():
+            if _placeholders(e.msgstr.get(index, "")) != names:
+                wrong.append(f"{e.where}: {e.msgid!r} -> {e.msgstr.get(index)!r}")
+    assert not wrong, "translations that lose or add a placeholder:\n" + "\n".join(wrong)
+
+
+def test_no_msgid_holds_an_escape_that_python_would_decode():
+    """xgettext keeps "\\u201c" in Python source as six characters, so such a string never finds its
+    translation: write the character itself (“ ”) in translated strings."""
+    escaped = [f"{e.where}: {e.msgid!r}" for e in messages(PO) if re.search(r"\\[uUxN]", e.msgid)]
+    assert not escaped, "\n".join(escaped)
+
+
+def test_catalogue_is_complete(tmp_path, monkeypatch):
+    """makemessages over a copy of the package finds no string that the committed catalogue lacks."""
+    gettext_tool("xgettext")
+    gettext_tool("msgmerge")
+    copy = tmp_path / "folkvald"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("static", "data", "__pycache__", "*.mo"))
+    monkeypatch.chdir(copy)
+    call_command("makemessages", locale=["en"], no_obsolete=True, verbosity=0)
+    regenerated = {e.key: e for e in messages(copy / "locale" / "en" / "LC_MESSAGES" / "django.po")}
+    committed = {e.key: e for e in messages(PO)}
+    missing = [f"{e.where}: {e.msgid!r}" for key, e in regenerated.items() if key not in committed]
+    stale = [f"{e.where}: {e.msgid!r}" for key, e in committed.items() if key not in regenerated]
+    assert not missing, (
+        f"{len(missing)} string(s) marked for translation are missing from django.po: run `make messages`, "
+        "translate them in folkvald/locale/en/LC_MESSAGES/django.po, run `make messages` again and commit "
+        "django.po and django.mo:\n" + "\n".join(missing)
+    )
+    assert not stale, (
+        f"{len(stale)} string(s) in django.po are no longer in the source: run `make messages` and commit "
+        "django.po and django.mo:\n" + "\n".join(stale)
+    )
+
+
+def test_compiled_catalogue_matches_the_po(tmp_path):
+    """The committed .mo holds what the committed .po says (compare the catalogues, not the bytes)."""
+    compiled = tmp_path / "django.mo"
+    subprocess.run([gettext_tool("msgfmt"), "--check-format", "-o", str(compiled), str(PO)], check=True)
+    with MO.open("rb") as committed_file, compiled.open("rb") as fresh_file:
+        committed = gettext.GNUTranslations(committed_file)
+        fresh = gettext.GNUTranslations(fresh_file)
+    assert committed._catalog == fresh._catalog, "django.mo is out of date: run `make messages` and commit it"
+    assert [committed.ngettext("a", "b", n) for n in range(3)] == [fresh.ngettext("a", "b", n) for n in range(3)]
+
+
+def test_django_finds_the_english_catalogue():
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert translation.gettext("Logga in") == "Sign in"
+        assert translation.gettext("arbetarekommun / lokalavdelning") == "municipal branch"
+        assert translation.gettext("procentenheter") == "procentenheter"  # not a msgid: unchanged
+        assert translation.ngettext("%(n)s koalition", "%(n)s koalitioner", 2) % {"n": 2} == "2 coalitions"
+    with translation.override("sv"):
+        assert translation.gettext("Logga in") == "Logga in"
+
+
+# --- The pages ----------------------------------------------------------------------------------------
+
+
+def text_of(response) -> str:
+    """The visible text: no tags, attributes or scripts; non-breaking spaces kept."""
+    assert response.status_code == 200, response.status_code
+    html = response.content.decode()
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r"<[^>]+>", " ", html)
+    return re.sub(r"[ \t\r\n]+", " ", html)
+
+
+@pytest.fixture
+def pages(world, agenda):  # noqa: F811
+    """Home, Lund's branch (with a public contact), Lund's 2014 election and the branch's reform report."""
+    report = import_files([data_file(year, "1281") for year in (2010, 2014)])
+    assert not report.failed
+    bloc_set(municipality_code="1281", period=2014, name="de rödgröna", parties=["S", "MP", "V", "FI"], position=0)
+    person = Person.objects.create(first_name="Kim", last_name="Lindqvist")
+    Role.objects.create(person=person, organisation=world.branch, kind=RoleKind.POLITICAL_SECRETARY,
+                        start="2022-10-15", is_public_contact=True, contact_phone="046-12 34 56")
+    return {
+        "home": reverse("home"),
+        "organisation": reverse("organisations:public", args=[world.branch.pk]),
+        "election": reverse("elections:election", args=["1281", 2014]),
+        "report": reverse("agenda:report", args=[world.branch.pk, "2022-2026"]),
+    }
+
+
+# What each page says in Swedish and in English. The figures are Lund 2014's (Valmyndigheten:
+# 75 906 valid votes; S + MP + V + FI 36 550 = 48.15 %, 31 of 65 seats, M down 9.27 points) and the
+# agenda fixture's (weighted progress 3/10, a decision of 2023-06-12 with +5.7 % and 5 939 homes).
+SWEDISH = {
+    "home": ["Lokala organisationer", "Logga in", "Hoppa till innehållet", "Byt språk"],
+    "organisation": ["arbetarekommun / lokalavdelning", "kommunkod 1281", "Kontakt", "politisk sekreterare",
+                     "Föreningar och avdelningar"],
+    "election": ["Giltiga röster 75\xa0906", "de rödgröna (S + MP + V + FI): 48,2\xa0%", "31 av 65 mandat",
+                 "ingen egen majoritet (behöver 33)", "M −9,3 procentenheter", "Röster som saknades för ett mandat till"],
+    "report": ["Vad har vi gjort sedan valet?", "Mandatperioden 2022–2026", "30,0\xa0% genomfört, viktat",
+               "1 av 3 reformer genomförda", "Kommunfullmäktige · 2023-06-12 · § 98", "+5,7\xa0%",
+               "5\xa0939\xa0bostäder"],
+}
+ENGLISH = {
+    "home": ["Local organisations", "Sign in", "Skip to content", "Change language"],
+    "organisation": ["municipal branch", "municipality code 1281", "Contact", "political secretary",
+                     "Associations and branches"],
+    "election": ["Valid votes 75,906", "de rödgröna (S + MP + V + FI): 48.2%", "31 of 65 seats",
+                 "no majority of its own (needs 33)", "M −9.3 percentage points", "Votes lacking for one more seat"],
+    "report": ["What have we done since the election?", "Mandate period 2022–2026", "30.0% done, weighted",
+               "1 of 3 reforms done", "Municipal council · 2023-06-12 · § 98", "+5.7\xa0%", "5,939\xa0bostäder"],
+}
+
+
+def _assert_page(text: str, expected: list[str], absent: list[str], name: str) -> None:
+    missing = [phrase for phrase in expected if phrase not in text]
+    present = [phrase for phrase in absent if phrase in text]
+    assert not missing, f"{name}: missing {missing}"
+    assert not present, f"{name}: still shows {present}"
+
+
+def test_swedish_by_default_with_swedish_formats(client, pages):
+    for name, url in pages.items():
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")  # the browser's wish does not count
+        assert response["Content-Language"] == "sv"
+        _assert_page(text_of(response), SWEDISH[name], ENGLISH[name], name)
+
+
+def test_the_switch_makes_every_page_english(client, pages):
+    """The base template's form: POST language and next to /i18n/setlang/."""
+    response = client.post("/i18n/setlang/", {"language": "en", "next": pages["election"]})
+    assert response.status_code == 302 and response["Location"] == pages["election"]
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    for name, url in pages.items():
+        response = client.get(url)
+        assert response["Content-Language"] == "en"
+        assert '<html lang="en">' in response.content.decode()
+        _assert_page(text_of(response), ENGLISH[name], SWEDISH[name], name)
+
+
+def test_no_swedish_interface_text_on_an_english_page(client, pages):
+    """No msgid of the catalogue (a phrase of two words or more) is left on the English pages."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    phrases = {e.msgid for e in messages(PO) if " " in e.msgid and not PLACEHOLDER.search(e.msgid)}
+    phrases -= {e.msgid for e in messages(PO) if e.msgstr.get(0) == e.msgid}  # the same in both, e.g. "town hall"
+    for name, url in pages.items():
+        text = text_of(client.get(url))
+        left = sorted(phrase for phrase in phrases if phrase in text)
+        assert not left, f"{name}: Swedish left on the English page: {left}"
+
+
+def test_back_to_swedish(client, pages):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    client.post("/i18n/setlang/", {"language": "sv", "next": "/"})
+    response = client.get(pages["report"])
+    assert response["Content-Language"] == "sv"
+    _assert_page(text_of(response), SWEDISH["report"], ENGLISH["report"], "report")
+
+
+def test_an_unknown_language_falls_back_to_swedish(client, pages):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
+    response = client.get(pages["home"])
+    assert response["Content-Language"] == "sv"
+    assert "Lokala organisationer" in text_of(response)
+
+
+def test_the_switch_names_each_language_in_itself(client, db):
+    for language in ("sv", "en"):
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        html = client.get("/").content.decode()
+        assert re.search(r'<option value="sv" lang="sv"[^>]*>Svenska</option>', html), language
+        assert re.search(r'<option value="en" lang="en"[^>]*>English</option>', html), language
+        assert "Engelska" not in html

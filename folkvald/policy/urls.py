@@ -42,4 +42,5 @@ urlpatterns = [
     path("evenemang/<int:event_id>/redigera/", views.event_edit, name="event_edit"),
     path("radslag/<int:consultation_id>/", views.consultation_answer, name="consultation"),
     path("radslag/<int:consultation_id>/sammanstallning/", views.consultation_summary, name="consultation_summary"),
+    path("mina-uppgifter.json", views.my_policy_data, name="my_data"),
 ]

@@ -7,7 +7,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -524,6 +524,19 @@ def consultation_summary(request: HttpRequest, consultation_id: int) -> HttpResp
         "show_texts": show_texts,
     }
     return render(request, "policy/consultation_summary.html", context)
+
+
+# --- Personal data ---------------------------------------------------------------------------------
+
+
+@login_required
+def my_policy_data(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's own policy data (GDPR art. 15 and 20): seats, motions, answers, registrations."""
+    person = person_for_user(user=request.user)
+    data = services.person_policy_export(person=person) if person is not None else {}
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="mina-uppgifter-politik.json"'
+    return response
 
 
 # --- Leaders set up the work ----------------------------------------------------------------------

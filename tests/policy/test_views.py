@@ -410,3 +410,22 @@ def test_leaders_edit_events(client, world, policy):
     policy.public_event.refresh_from_db()
     assert (policy.public_event.place, policy.public_event.group, policy.public_event.starts_at.isoformat()) == (
         "Aulan", None, "2030-01-15T17:00:00+00:00")
+
+
+def test_a_person_downloads_their_own_policy_data(client, world, policy):
+    services.answers_submit(consultation=policy.consultation, person=policy.chair,
+                            answers={policy.text_question.pk: "Min åsikt"})
+    services.registration_create(event=policy.public_event, name="Ordf", consent=True, person=policy.chair)
+    services.answers_submit(consultation=policy.consultation, person=world.member.person,
+                            answers={policy.text_question.pk: "Någon annans åsikt"})
+    url = reverse("policy:my_data")
+    assert client.get(url).status_code == 302  # sign in first
+    client.force_login(policy.chair_user)
+    response = client.get(url)
+    assert response["Content-Disposition"] == 'attachment; filename="mina-uppgifter-politik.json"'
+    data = response.json()
+    assert [a["text"] for a in data["consultation_answers"]] == ["Min åsikt"]
+    assert [r["name"] for r in data["event_registrations"]] == ["Ordf"]
+    assert data["group_memberships"][0]["role"] == "chair"
+    assert "Någon annans åsikt" not in response.content.decode()
+    assert url in client.get(reverse("policy:overview", args=[world.branch.pk])).content.decode()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import pgettext
+
 WIDTH = 320.0
 HEIGHT = 180.0
 LEFT = 44.0
@@ -61,6 +63,7 @@ def cumulative_chart(weeks: list, target: int | None, format_number) -> Chart:
         pace = " ".join([f"{LEFT},{BOTTOM}"] + [f"{x(i)},{y(w.pace or 0)}" for i, w in enumerate(weeks)])
     y_ticks = [Tick(y(value), format_number(value)) for value in range(0, top_value + 1, step)]
     every = max(1, count // 6)
-    x_ticks = [Tick(x(i), "v" + w.label[-2:]) for i, w in enumerate(weeks) if i % every == 0 or i == count - 1]
+    week = pgettext("förkortning för vecka före veckans nummer, som i v37", "v")
+    x_ticks = [Tick(x(i), week + w.label[-2:]) for i, w in enumerate(weeks) if i % every == 0 or i == count - 1]
     return Chart(WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM, reported, pace, y_ticks, x_ticks,
                  y(target) if target else None)

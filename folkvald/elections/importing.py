@@ -130,11 +130,16 @@ def import_file(
     path: Path,
     *,
     resolver: PartyResolver | None = None,
-    progress: Callable[[str], None] | None = None,
-    explain: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
+    explain: bool = True,
     only: set[str] | None = None,
 ) -> FileReport:
-    """Import one file in one transaction: all of it, or (on any problem) nothing of it."""
+    """Import one file in one transaction: all of it, or (on any problem) nothing of it.
+
+    Seats are stored with seatmath's explanation (last seat, runner-up, votes lacking) unless
+    ``explain`` is false. ``progress(done, total, code)`` follows a national summary
+    municipality by municipality (a summary holds all 290).
+    """
     report = FileReport(path=path)
     resolver = resolver or PartyResolver()
     try:
@@ -155,7 +160,9 @@ def import_file(
     summary = is_summary(path)
     try:
         with transaction.atomic():
-            for data in results:
+            for done, data in enumerate(results, 1):
+                if progress is not None and summary:
+                    progress(done, len(results), data.municipality_code or "")
                 if only is not None and data.municipality_code not in only:
                     continue
                 data.source_name = path.name
@@ -166,8 +173,6 @@ def import_file(
                     result_store(data=data, source="valmyndigheten", official=True, digest=digest,
                                  resolver=resolver, explain=explain)
                 )
-                if progress is not None and summary:
-                    progress(data.municipality_code or "")
     except (SeatMathError, ValidationError, DatabaseError, ValueError) as error:
         # The transaction is rolled back: nothing of this file is stored. Parties the resolver
         # created inside it are gone too, so its cache is stale.
@@ -177,14 +182,27 @@ def import_file(
     return report
 
 
+def _municipality_progress(
+    callback: Callable[[int, int, Path, int, int, str], None] | None, index: int, files: int, path: Path
+) -> Callable[[int, int, str], None] | None:
+    if callback is None:
+        return None
+    return lambda done, total, code: callback(index, files, path, done, total, code)
+
+
 def import_files(
     paths: Iterable[Path],
     *,
     on_file: Callable[[int, int, Path], None] | None = None,
-    explain: bool = False,
+    on_municipality: Callable[[int, int, Path, int, int, str], None] | None = None,
+    explain: bool = True,
     only: set[str] | None = None,
 ) -> ImportReport:
-    """Import files one by one; national summaries last, so municipalities' own files win."""
+    """Import files one by one; national summaries last, so municipalities' own files win.
+
+    ``on_file(index, files, path)`` is called before each file and once at the end;
+    ``on_municipality(index, files, path, done, total, code)`` inside a national summary.
+    """
     ordered = sorted(paths, key=lambda path: (is_summary(path), str(path)))
     resolver = PartyResolver()
     started = time.perf_counter()
@@ -192,7 +210,8 @@ def import_files(
     for index, path in enumerate(ordered):
         if on_file is not None:
             on_file(index, len(ordered), path)
-        reports.append(import_file(path, resolver=resolver, explain=explain, only=only))
+        progress = _municipality_progress(on_municipality, index, len(ordered), path)
+        reports.append(import_file(path, resolver=resolver, explain=explain, only=only, progress=progress))
     if on_file is not None:
         on_file(len(ordered), len(ordered), Path(""))
     return ImportReport(files=reports, seconds=time.perf_counter() - started)

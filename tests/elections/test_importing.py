@@ -191,3 +191,34 @@ def test_the_command_shows_differences_loudly(db, capsys):
     captured = capsys.readouterr()
     assert "AVVIKELSE" not in captured.err
     assert "Alla beräknade mandat stämmer med de officiella." in captured.out
+
+
+def test_seats_are_stored_with_their_explanation_at_import(db):
+    import_files([data_file(2014, "1281")])
+    election = Election.objects.get(municipality_id="1281", year=2014)
+    assert election.explanation is not None
+    # Each constituency on its own in 2014: the last seat of Lunds Västra (33 seats) and of Lunds Östra (32).
+    parts = {part["name"]: part for part in election.explanation["constituencies"]}
+    assert parts["Lunds Västra"]["last_seat"]["seat"] == 33
+    assert parts["Lunds Östra"]["last_seat"]["seat"] == 32
+    assert parts["Lunds Västra"]["runner_up"]
+    # FI's 1 518 votes in Lunds Västra (one seat) against the last seat's comparative number
+    # 4 000/7 = 571,43 (KD's 800 votes over 1,4): a second seat at divisor 3 needs more than
+    # 1 714,29 votes, so FI lacked 1 715 − 1 518 = 197 there.
+    assert election.explanation["votes_for_one_more_seat"]["FI"] == 197
+
+
+def test_no_explain_leaves_it_for_the_page(db):
+    call_command("import-results", str(data_file(2018, "1281")), "--no-progress", "--no-explain")
+    assert Election.objects.get().explanation is None
+
+
+def test_the_progress_bar_follows_a_national_summary_municipality_by_municipality(db):
+    err = io.StringIO()
+    call_command("import-results", str(DATA / "kf-2014" / "slutresultat_00K.xml.gz"), stderr=err, stdout=io.StringIO())
+    lines = [line for line in err.getvalue().split("\r") if line.startswith("[")]
+    # The cut-down summary holds Malmö (1280) and Stockholm (0180): half the bar after the first.
+    assert any("slutresultat_00K.xml.gz 1280 (1/2)" in line and line.startswith("[" + "#" * 15 + "-")
+               for line in lines), lines
+    assert any("slutresultat_00K.xml.gz 0180 (2/2)" in line for line in lines), lines
+    assert lines[-1].startswith("[" + "#" * 30 + "] 1/1")

@@ -19,10 +19,14 @@ class ProgressBar:
         self.width = width
         self.last = ""
 
-    def update(self, done: int, total: int, label: str) -> None:
+    def update(self, done: int, total: int, label: str, part: tuple[int, int] | None = None) -> None:
+        """``done`` of ``total`` files; ``part`` = (done, total) inside the current file (a summary)."""
         if not self.enabled or total == 0:
             return
-        filled = self.width * done // total
+        if part is not None and part[1]:
+            filled = self.width * (done * part[1] + part[0]) // (total * part[1])
+        else:
+            filled = self.width * done // total
         bar = "#" * filled + "-" * (self.width - filled)
         line = f"\r[{bar}] {done}/{total} {label[:40]:<40}"
         if line != self.last:
@@ -51,9 +55,10 @@ class Command(BaseCommand):
             help="Läs bara in dessa kommuner ur filerna (kan upprepas).",
         )
         parser.add_argument(
-            "--explain", action="store_true",
-            help="Räkna fram förklaringen direkt (annars när sidan visas första gången).",
+            "--no-explain", action="store_true",
+            help="Spara inte förklaringen nu (den räknas fram när sidan visas första gången).",
         )
+        parser.add_argument("--explain", action="store_true", help="Spara förklaringen (förval).")
 
     def handle(self, *args, **options):
         paths: list[Path] = []
@@ -72,8 +77,12 @@ class Command(BaseCommand):
         def on_file(index: int, total: int, path: Path) -> None:
             bar.update(index, total, path.name)
 
+        def on_municipality(index: int, total: int, path: Path, done: int, count: int, code: str) -> None:
+            bar.update(index, total, f"{path.name} {code} ({done}/{count})", part=(done, count))
+
         try:
-            report = import_files(paths, on_file=on_file, explain=options["explain"], only=only)
+            report = import_files(paths, on_file=on_file, on_municipality=on_municipality,
+                                  explain=not options["no_explain"], only=only)
         finally:
             bar.close()
         self._report(report, options["verbosity"])

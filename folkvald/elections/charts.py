@@ -111,6 +111,10 @@ class Line:
     abbreviation: str
     colour: str
     points: list[Point]
+    #: Where the party's name is written, right of its last point (names at the right edge are moved
+    #: apart so they never overlap).
+    label_x: float = 0.0
+    label_y: float = 0.0
 
     @property
     def polyline(self) -> str:
@@ -137,14 +141,41 @@ class LineChart:
     y_ticks: list[Tick]
 
 
+#: Vertical room for one name at the end of a line (the names are 8 units high).
+LABEL_GAP = 9.0
+
+
+def spread_labels(wanted: list[float], *, top: float, bottom: float, gap: float = LABEL_GAP) -> list[float]:
+    """Label heights as close to ``wanted`` as they can be, at least ``gap`` apart, inside top..bottom.
+
+    The names at the lines' ends say which line is which, so the colours are not the only key.
+    """
+    order = sorted(range(len(wanted)), key=lambda index: wanted[index])
+    placed = [wanted[index] for index in order]
+    for position in range(len(placed)):
+        low = top if position == 0 else placed[position - 1] + gap
+        placed[position] = max(placed[position], low)
+    for position in range(len(placed) - 1, -1, -1):
+        high = bottom if position == len(placed) - 1 else placed[position + 1] - gap
+        placed[position] = min(placed[position], high)
+    out = [0.0] * len(wanted)
+    for position, index in enumerate(order):
+        out[index] = round(placed[position], 2)
+    return out
+
+
 def share_chart(
     series: dict[str, tuple[str, dict[int, Fraction]]],
     *,
     width: float = 320.0,
     height: float = 200.0,
 ) -> LineChart:
-    """Lines of shares per party over the years: ``{abbr: (colour, {year: share})}``."""
-    left, right, top, bottom = 34.0, width - 10.0, 10.0, height - 24.0
+    """Lines of shares per party over the years: ``{abbr: (colour, {year: share})}``.
+
+    Each line ends in the party's name (room for it on the right), so the lines are told apart
+    without their colours.
+    """
+    left, right, top, bottom = 34.0, width - 46.0, 10.0, height - 24.0
     years = sorted({year for _colour, values in series.values() for year in values})
     highest = max((share for _colour, values in series.values() for share in values.values()), default=Fraction(0))
     step = Fraction(1, 10) if highest > Fraction(2, 10) else Fraction(5, 100)
@@ -158,13 +189,22 @@ def share_chart(
     def y_of(share: Fraction) -> float:
         return round(float(bottom - (bottom - top) * share / top_value), 2)
 
+    points = {
+        abbreviation: [Point(x_of(year), y_of(values[year]), year, values[year]) for year in sorted(values)]
+        for abbreviation, (_colour, values) in series.items()
+    }
+    # Names of lines that reach the last year stand in a column at the right edge, spread apart;
+    # a line that ends earlier (a party that stopped standing) has its name where it ends.
+    last_x = x_of(years[-1]) if years else right
+    at_edge = [a for a in series if points[a] and points[a][-1].x == last_x]
+    heights = {a: points[a][-1].y for a in series if points[a]}
+    heights.update(zip(at_edge, spread_labels([heights[a] for a in at_edge], top=top, bottom=bottom),
+                       strict=True))
     lines = [
-        Line(
-            abbreviation=abbreviation,
-            colour=colour,
-            points=[Point(x_of(year), y_of(values[year]), year, values[year]) for year in sorted(values)],
-        )
-        for abbreviation, (colour, values) in series.items()
+        Line(abbreviation=abbreviation, colour=colour, points=points[abbreviation],
+             label_x=round(points[abbreviation][-1].x + 5, 2) if points[abbreviation] else 0.0,
+             label_y=heights.get(abbreviation, 0.0))
+        for abbreviation, (colour, _values) in series.items()
     ]
     x_ticks = [Tick(year, x_of(year), str(year)) for year in years]
     y_ticks = []

@@ -52,3 +52,35 @@ def test_share_chart_places_points_on_the_scale():
     assert chart.y_ticks[-1].label == "30"
     assert first.y < second.y  # a higher share is drawn higher up
     assert line.polyline == f"{first.x},{first.y} {second.x},{second.y}"
+
+
+def test_every_line_ends_in_its_name_and_the_names_never_overlap():
+    # Lund's parties in 2014 and 2018 (rounded shares); V and C end only 0,5 points apart
+    # (6,6 % and 6,1 %: about 2 units on the scale), too close for two names 8 units high.
+    series = {
+        "S": ("#FF0000", {2014: Fraction(228, 1000), 2018: Fraction(208, 1000)}),
+        "V": ("#C40000", {2014: Fraction(74, 1000), 2018: Fraction(66, 1000)}),
+        "C": ("#63A91D", {2014: Fraction(47, 1000), 2018: Fraction(61, 1000)}),
+        "FP": ("#3399FF", {2010: Fraction(134, 1000), 2014: Fraction(106, 1000)}),
+    }
+    chart = share_chart(series)
+    by_name = {line.abbreviation: line for line in chart.lines}
+    # Names stand right of the line's last point, at the right edge for those that reach 2018.
+    assert by_name["S"].label_x == by_name["V"].label_x == by_name["C"].label_x == chart.right + 5
+    assert by_name["S"].label_y == by_name["S"].points[-1].y
+    assert abs(by_name["V"].label_y - by_name["C"].label_y) >= 9
+    assert by_name["V"].label_y < by_name["C"].label_y  # V's share is the higher: its name stays above
+    # FP stood last in 2014: its name is where its line ends, not in the column at the edge.
+    assert by_name["FP"].label_x == by_name["FP"].points[-1].x + 5 < chart.right
+    for line in chart.lines:
+        assert chart.top <= line.label_y <= chart.bottom
+
+
+def test_spread_labels_keeps_order_and_bounds():
+    from folkvald.elections.charts import spread_labels
+
+    # The highest name keeps its place; the others move down, each 9 units below the one above it.
+    assert spread_labels([50.0, 51.0, 52.0], top=10, bottom=176) == [50.0, 59.0, 68.0]
+    # At the bottom edge the names are pushed up, not out of the chart.
+    assert spread_labels([175.0, 176.0], top=10, bottom=176) == [167.0, 176.0]
+    assert spread_labels([20.0, 100.0], top=10, bottom=176) == [20.0, 100.0]

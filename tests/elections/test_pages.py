@@ -109,3 +109,13 @@ def test_divided_lund_2014_shows_the_last_seat_of_each_constituency(client, lund
     assert "Lunds Västra: mandat nummer 33 gick till" in text
     assert "Lunds Östra: mandat nummer 32 gick till" in text
     assert "närmast på tur var" in text
+
+
+def test_share_chart_names_each_line_so_colour_is_not_the_only_key(client, lund):
+    content = client.get(reverse("elections:municipality", args=["1281"])).content.decode()
+    chart = content[content.index('<svg class="chart-svg"'):content.index("</svg>", content.index('<svg class="chart-svg"'))]
+    groups = re.findall(r'<g data-party="([^"]+)">(.*?)</g>', chart, re.S)
+    assert {name for name, _ in groups} >= {"S", "M", "MP", "L", "V", "SD", "C", "KD", "FI"}
+    for name, body in groups:
+        assert re.search(rf'<text [^>]*>{re.escape(name)}</text>', body), name
+    assert 'aria-labelledby="share-chart-title"' in chart

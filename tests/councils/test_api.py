@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from fractions import Fraction
 
 import pytest
 
@@ -263,3 +264,49 @@ def test_a_chosen_set_of_parties(client, huddinge, lund):
     data = client.get(f"/api/v1/councils/{lund.pk}/coalitions?parties=S&parties=MP&parties=V&parties=FI").json()
     assert data["chosen"] == {"parties": ["S", "MP", "V", "FI"], "seats": 31, "majority": False, "margin": -2}
     assert client.get(f"/api/v1/councils/{lund.pk}/coalitions").json()["chosen"] is None
+
+
+def test_huddinge_2022_with_s_and_not_with_sd_worked_by_hand(client, huddinge):
+    """The issue's own query. 61 seats, majority 31; S has 18 and needs 13 more from M 13, V 6, C 4,
+    DP 3, L 3, MP 2, KD 2, HP 2 (SD excluded), with no added party to spare. By hand:
+    M alone; with V (6) 7 more: C+DP, C+L, C with two of MP/KD/HP (3), DP+L with one of them (3),
+    DP or L with two of them (3 + 3); without M and V all of C, DP, L, MP, KD, HP (16) but one of
+    DP, L, MP, KD, HP (5). 1 + 14 + 5 = 20, Mittenstyret with V (S+V+C+MP+HP, 32) among them."""
+    response = client.get(f"/api/v1/councils/{huddinge.pk}/coalitions?exclude=SD&require=S")
+    assert response.status_code == 200
+    data = response.json()
+    assert set(data) >= {"council_id", "seats_total", "majority_line", "exclude", "require", "coalitions", "power"}
+    assert (data["seats_total"], data["majority_line"], data["exclude"], data["require"]) == (61, 31, ["SD"], ["S"])
+    found = {"+".join(sorted(item["parties"])): (item["seats"], item["margin"]) for item in data["coalitions"]}
+    two_of = [("MP", "KD"), ("MP", "HP"), ("KD", "HP")]
+    expected = {("S", "M"): 31, ("S", "V", "C", "DP"): 31, ("S", "V", "C", "L"): 31}
+    expected |= {("S", "V", "C", a, b): 32 for a, b in two_of}
+    expected |= {("S", "V", "DP", "L", a): 32 for a in ("MP", "KD", "HP")}
+    expected |= {("S", "V", x, a, b): 31 for x in ("DP", "L") for a, b in two_of}
+    small = ("C", "DP", "L", "MP", "KD", "HP")  # 4 + 3 + 3 + 2 + 2 + 2 = 16
+    expected |= {("S", *(p for p in small if p != left)): 18 + 16 - seats
+                 for left, seats in (("DP", 3), ("L", 3), ("MP", 2), ("KD", 2), ("HP", 2))}
+    assert len(expected) == 20
+    assert found == {"+".join(sorted(parties)): (seats, seats - 31) for parties, seats in expected.items()}
+    assert found["C+HP+MP+S+V"] == (32, 1)  # Mittenstyret S + C + MP + HP = 26, with V 32 of 61
+    assert all(item["seats"] >= 31 and "SD" not in item["parties"] for item in data["coalitions"])
+    # The power indices of every party of the council (SD too: power is not filtered).
+    power = {row["party"]: row for row in data["power"]}
+    assert set(power) == {"S", "M", "SD", "V", "C", "DP", "L", "MP", "KD", "HP"}
+    assert set(power["S"]) == {"party", "seats", "banzhaf", "banzhaf_float", "shapley_shubik", "shapley_shubik_float"}
+    assert sum(Fraction(row["banzhaf"]) for row in power.values()) == 1
+    assert sum(Fraction(row["shapley_shubik"]) for row in power.values()) == 1
+
+
+def test_power_indices_of_the_textbook_council_49_48_3(client, db):
+    """The classic example: 100 seats, 49 + 48 + 3, majority 51. Any two parties win, none alone:
+    each swings the same two coalitions and is pivotal in two of the six orders, so the party with
+    3 seats has as much power as the one with 49: 1/3 each, by Banzhaf and by Shapley–Shubik."""
+    council = council_create(
+        municipality=Municipality.objects.get(code="0114"), period_start=2018, seats={"S": 49, "M": 48, "C": 3},
+    )
+    data = client.get(f"/api/v1/councils/{council.pk}/coalitions").json()
+    assert data["majority_line"] == 51
+    assert _sets(data) == [["C", "M"], ["C", "S"], ["M", "S"]]
+    power = {row["party"]: (row["banzhaf"], row["shapley_shubik"]) for row in data["power"]}
+    assert power == {"S": ("1/3", "1/3"), "M": ("1/3", "1/3"), "C": ("1/3", "1/3")}

@@ -252,3 +252,12 @@ def test_blocs_of_the_period_are_counted_in_council_seats(client, lund):
     assert "S + MP + V + FI = 31 av 65" in html
     assert "2 mandat kvar till majoritet (33)" in html
     assert "?parties=S&amp;parties=MP&amp;parties=V&amp;parties=FI&amp;order=#finder" in html
+
+
+def test_the_seat_bar_has_a_text_alternative_with_every_partys_seats(client, huddinge):
+    html = client.get(reverse("councils:council", args=[huddinge.pk])).content.decode()
+    assert 'role="img" aria-labelledby="seat-bar-title"' in html
+    assert ('<title id="seat-bar-title">Mandaten från vänster till höger, 61 totalt: '
+            "V 6, S 18, MP 2, HP 2, C 4, DP 3, L 3, M 13, KD 2, SD 8</title>") in html
+    # Roles are words in the table, not colours.
+    assert "<td>stödparti</td>" in html and "<td>styre</td>" in html

@@ -214,6 +214,31 @@ def test_power_of_5_3_2_1_1() -> None:
     assert power.shapley_shubik == {"A": F(7, 12), "B": F(1, 4), "C": F(1, 12), "D": F(1, 12)}
 
 
+def test_power_in_the_council_of_the_eec_1958_the_textbook_example() -> None:
+    # The Council of Ministers of the EEC, 1958 (Felsenthal & Machover, The Measurement of Voting
+    # Power, 1998; the standard example of a dummy): France, Germany, Italy 4 votes each, Belgium
+    # and the Netherlands 2, Luxembourg 1; a qualified majority of 12 of 17.
+    # Published figures: Banzhaf 10/42 each for the big three, 6/42 for Belgium and the
+    # Netherlands, 0 for Luxembourg (it swings only where the others hold exactly 11, and their
+    # votes are all even); Shapley–Shubik 14/60 each, 9/60 each and 0.
+    eec = {"F": 4, "D": 4, "I": 4, "B": 2, "NL": 2, "L": 1}
+    power = power_indices(eec, quota=12)
+    assert power.total == 17
+    assert power.swings == {"F": 10, "D": 10, "I": 10, "B": 6, "NL": 6, "L": 0}
+    assert power.banzhaf == {"F": F(5, 21), "D": F(5, 21), "I": F(5, 21), "B": F(1, 7), "NL": F(1, 7), "L": 0}
+    assert power.shapley_shubik == {
+        "F": F(7, 30), "D": F(7, 30), "I": F(7, 30), "B": F(3, 20), "NL": F(3, 20), "L": 0,
+    }
+
+
+def test_power_of_49_48_3_the_textbook_three_parties() -> None:
+    # 100 seats, 49 + 48 + 3, majority 51: any two win, none alone, so all three are equal.
+    power = power_indices({"A": 49, "B": 48, "C": 3}, total=100)
+    assert power.quota == 51
+    assert power.banzhaf == {"A": F(1, 3), "B": F(1, 3), "C": F(1, 3)}
+    assert power.shapley_shubik == {"A": F(1, 3), "B": F(1, 3), "C": F(1, 3)}
+
+
 def test_a_party_with_a_seat_can_be_a_dummy() -> None:
     # [6; 4, 2, 1]: only A+B and A+B+C win; C never turns a loss into a win.
     power = power_indices({"A": 4, "B": 2, "C": 1}, quota=6)

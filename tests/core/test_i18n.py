@@ -322,3 +322,47 @@ def test_the_switch_names_each_language_in_itself(client, db):
         assert re.search(r'<option value="sv" lang="sv"[^>]*>Svenska</option>', html), language
         assert re.search(r'<option value="en" lang="en"[^>]*>English</option>', html), language
         assert "Engelska" not in html
+
+
+# --- Error pages ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "expected", "absent"), [
+    ("sv", "Något gick fel", "Something went wrong"),
+    ("en", "Something went wrong", "Något gick fel"),
+])
+def test_the_server_error_page_speaks_the_chosen_language(rf, language, expected, absent):
+    """Django renders 500.html without a request: it must not need one."""
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    with translation.override(language):
+        response = server_error(rf.get("/"))
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert f'<html lang="{language}">' in html
+    assert expected in html and absent not in html
+
+
+def test_a_refused_form_explains_itself_in_the_chosen_language(db):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})  # no CSRF token
+    assert response.status_code == 403
+    assert "Formuläret kunde inte skickas" in response.content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.post("/i18n/setlang/", {"language": "sv", "next": "/"})
+    assert response.status_code == 403
+    assert "The form could not be sent" in response.content.decode()
+
+
+def test_the_missing_page_speaks_the_chosen_language(client, db):
+    assert "Sidan finns inte" in text_of_error(client.get("/organisationer/999999/"))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "Page not found" in text_of_error(client.get("/organisationer/999999/"))
+
+
+def text_of_error(response) -> str:
+    assert response.status_code == 404
+    return response.content.decode()

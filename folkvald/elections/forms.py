@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from folkvald.elections.services import PartyVotes, ResultData
-from folkvald.organisations.models import Municipality, Organisation, Party
+from folkvald.organisations.models import Municipality, Organisation, Party, PartyAbbreviation
 from folkvald.organisations.selectors import party_for_abbreviation
 
 MAX_VOTES = 10_000_000
@@ -58,6 +58,24 @@ def known_party(abbreviation: str, year: int, municipality: Municipality) -> Par
     return party
 
 
+def spelling(abbreviation: str, party: Party) -> str:
+    """The abbreviation as the party spells it ("s" is S, "fp" is FP, "fönyl" FöNyL), else as typed."""
+    if party.abbreviation.casefold() == abbreviation.casefold():
+        return party.abbreviation
+    alias = PartyAbbreviation.objects.filter(party=party, abbreviation__iexact=abbreviation).first()
+    return alias.abbreviation if alias is not None else abbreviation
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object that names a key twice is refused (json.loads would keep the last silently)."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValidationError(_("%(party)s finns två gånger."), params={"party": key})
+        out[key] = value
+    return out
+
+
 def parse_upload(upload: Any) -> tuple[dict[str, int], int | None]:
     """Votes per party (and seats, if given) from an uploaded CSV or JSON file."""
     if upload.size > MAX_UPLOAD_BYTES:
@@ -70,7 +88,7 @@ def parse_upload(upload: Any) -> tuple[dict[str, int], int | None]:
     name = (upload.name or "").lower()
     if name.endswith(".json") or text.lstrip().startswith("{"):
         try:
-            data = json.loads(text)
+            data = json.loads(text, object_pairs_hook=_unique_pairs)
         except json.JSONDecodeError as error:
             raise ValidationError(_("Filen är inte giltig JSON: %(error)s"), params={"error": error.msg}) from error
         if not isinstance(data, dict) or not isinstance(data.get("votes"), dict):
@@ -94,6 +112,8 @@ def parse_upload(upload: Any) -> tuple[dict[str, int], int | None]:
             raise ValidationError(_("Rad %(row)s: ange parti och röster."), params={"row": number})
         if number == 1 and not re.sub(r"[\s\u00a0]", "", cells[1]).isdigit():
             continue  # a header row ("parti;röster")
+        if cells[0] in votes:
+            raise ValidationError(_("Rad %(row)s: %(party)s finns två gånger."), params={"row": number, "party": cells[0]})
         try:
             votes[cells[0]] = parse_count(cells[1])
         except ValidationError as error:
@@ -174,18 +194,27 @@ class UnofficialResultForm(forms.Form):
                                    _("%(party)s finns två gånger.") % {"party": abbreviation})
                     continue
                 votes[abbreviation] = count
-        for abbreviation in votes:
+        spelled: dict[str, int] = {}  # as the party spells it: "s" typed is S, and "s" and "S" are one party
+        for abbreviation, count in votes.items():
             if not ABBREVIATION_RE.match(abbreviation):
                 self.add_error(None, _("Ogiltig partiförkortning: %(party)s.") % {"party": abbreviation})
-            elif known_party(abbreviation, self.year, self.municipality) is None:
+                continue
+            party = known_party(abbreviation, self.year, self.municipality)
+            if party is None:
                 self.add_error(
                     None,
                     _("Okänt parti i %(place)s: %(party)s.") % {"place": self.municipality.name,
                                                                "party": abbreviation},
                 )
-        if not self.errors and not any(votes.values()):
+                continue
+            name = spelling(abbreviation, party)
+            if name in spelled:
+                self.add_error(None, _("%(party)s finns två gånger.") % {"party": name})
+                continue
+            spelled[name] = count
+        if not self.errors and not any(spelled.values()):
             raise ValidationError(_("Ange röster för minst ett parti."))
-        cleaned["votes"] = votes
+        cleaned["votes"] = spelled
         return cleaned
 
     def result_data(self) -> ResultData:

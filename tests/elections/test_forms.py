@@ -46,3 +46,15 @@ def test_bad_uploads_are_refused_with_a_message(content):
     with pytest.raises(ValidationError) as error:
         parse_upload(SimpleUploadedFile("x.json" if content.startswith(b"{") else "x.csv", content))
     assert error.value.messages
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [("natt.csv", b"parti;r\xc3\xb6ster\nS;17332\nM;14249\nS;100\n", "Rad 4: S finns två gånger."),
+     ("natt.json", b'{"seats": 65, "votes": {"S": 17332, "M": 14249, "S": 100}}', "S finns två gånger.")],
+)
+def test_a_party_named_twice_in_an_upload_is_refused(name, content, message):
+    # A second row for S must not silently replace the first (json.loads would keep the last).
+    with pytest.raises(ValidationError) as error:
+        parse_upload(SimpleUploadedFile(name, content))
+    assert error.value.messages == [message]

@@ -135,3 +135,23 @@ def test_unpublished_counts_are_not_listed_for_others(client, lund, world):
 def test_organisation_pages_link_to_the_results(client, lund, world):
     content = client.get(f"/organisationer/{world.branch.pk}/").content.decode()
     assert 'href="/val/1281/"' in content and "Valresultat i Lund" in content
+
+
+def test_abbreviations_are_stored_as_the_party_spells_them(client, lund, world):
+    client.force_login(world.owner)
+    upload = SimpleUploadedFile("natt.csv", "s;2000\nfp;1000\n".encode())
+    response = client.post(URL, form_data(organisation=world.branch.pk, upload=upload))
+    assert response.status_code == 302
+    election = Election.objects.get(is_official=False)
+    # "fp" in 2014 is Folkpartiet (today L), spelled FP as in that year's results; S 2:1 gives 43 and 22.
+    assert {r.abbreviation: r.seats for r in election.party_results.all()} == {"S": 43, "FP": 22}
+    assert election.party_results.get(abbreviation="FP").party.abbreviation == "L"
+
+
+def test_one_party_typed_in_two_spellings_is_refused(client, lund, world):
+    client.force_login(world.owner)
+    upload = SimpleUploadedFile("natt.csv", "S;2000\ns;1000\n".encode())
+    response = client.post(URL, form_data(organisation=world.branch.pk, upload=upload))
+    assert response.status_code == 200
+    assert "S finns två gånger." in response.content.decode()
+    assert not Election.objects.filter(is_official=False).exists()

@@ -8,6 +8,7 @@ Exact fractions are strings ("3/5") with a float beside them for convenience onl
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from typing import Any
 
@@ -29,6 +30,8 @@ from folkvald.organisations.permissions import access_organisation
 from folkvald.seatmath import SeatMathError
 
 router = Router(tags=["councils"])
+
+CODE_RE = re.compile(r"^\d{4}$")
 
 #: Bounds on the public calculations, so one request cannot keep a worker busy for long.
 MAX_PLAN_PARTIES = 14
@@ -195,12 +198,17 @@ def _council_out(council) -> dict[str, Any]:
     }
 
 
-@router.get("/councils", response=list[CouncilOut], summary="Councils, by municipality and year")
+@router.get(
+    "/councils", response={200: list[CouncilOut], 422: ErrorOut}, summary="Councils, by municipality and year"
+)
 def list_councils(
     request: HttpRequest, municipality: str | None = None, year: int | None = Query(None, ge=1900, le=2200)
-) -> list[dict[str, Any]]:
-    """`year` is any year inside the mandate period (2022 … 2025 for 2022–2026)."""
-    return [_council_out(council) for council in selectors.council_list(municipality=municipality, year=year)]
+):
+    """`year` is any year inside the mandate period (2022 … 2025 for 2022–2026); `municipality` a
+    four-digit code (0126), else a 422 as in /elections."""
+    if municipality is not None and not CODE_RE.match(municipality):
+        return Status(422, {"detail": "municipality must be a four-digit municipality code, e.g. 0126"})
+    return Status(200, [_council_out(council) for council in selectors.council_list(municipality=municipality, year=year)])
 
 
 def _loaded(request: HttpRequest, council_id: int):

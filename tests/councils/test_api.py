@@ -310,3 +310,15 @@ def test_power_indices_of_the_textbook_council_49_48_3(client, db):
     assert _sets(data) == [["C", "M"], ["C", "S"], ["M", "S"]]
     power = {row["party"]: (row["banzhaf"], row["shapley_shubik"]) for row in data["power"]}
     assert power == {"S": ("1/3", "1/3"), "M": ("1/3", "1/3"), "C": ("1/3", "1/3")}
+
+
+@pytest.mark.parametrize(("query", "status"), [("municipality=126", 422), ("municipality=abcd", 422),
+                                               ("year=3000", 422), ("municipality=9999", 200)])
+def test_bad_council_filters_are_json_errors(client, huddinge, query, status):
+    response = client.get(f"/api/v1/councils?{query}")
+    assert response.status_code == status
+    assert response["Content-Type"].startswith("application/json")
+    if status == 422:
+        assert "detail" in response.json()
+    else:
+        assert response.json() == []  # a well-formed code without councils: none

@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from folkvald.agenda import exchange, selectors, services
@@ -307,14 +308,14 @@ def bullets_import(request: HttpRequest, organisation_id: int) -> HttpResponse:
                         parties=list(data["agreement"].parties.all()) if data["agreement"] else [],
                         is_published=data["is_published"],
                     )
-                    message = _("%(count)d reformer skapade.")
+                    message = ngettext("%(count)d reform skapad.", "%(count)d reformer skapade.", len(created))
                 else:
                     created = services.decisions_from_bullets(
                         organisation=organisation, items=items, date=data["date"], body=data["body"],
                         body_name=data["body_name"], is_published=data["is_published"],
                         figures_from_text=data["figures_from_text"],
                     )
-                    message = _("%(count)d beslut skapade.")
+                    message = ngettext("%(count)d beslut skapat.", "%(count)d beslut skapade.", len(created))
             except ValidationError as error:
                 _form_error(form, error)
             else:
@@ -358,7 +359,7 @@ def csv_import(request: HttpRequest, organisation_id: int) -> HttpResponse:
         except exchange.CsvImportError as error:
             errors = error.errors
         else:
-            messages.success(request, _("%(count)d rader inlästa.") % {"count": count})
+            messages.success(request, ngettext("%(count)d rad inläst.", "%(count)d rader inlästa.", count) % {"count": count})
             return redirect("agenda:internal", organisation_id=organisation.pk)
     status = 400 if errors else 200
     return render(request, "agenda/csv_import.html", {"organisation": organisation, "form": form, "errors": errors},

@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_POST
 
@@ -200,7 +201,8 @@ def report(request: HttpRequest, campaign_id: int) -> HttpResponse:
             form.add_error(None, _("Rapporten kunde inte sparas. Försök igen."))
         else:
             if created:
-                messages.success(request, _("Tack! %(count)s samtal rapporterade.") % {
+                messages.success(request, ngettext("Tack! %(count)s samtal rapporterat.", "Tack! %(count)s samtal rapporterade.",
+                                             saved.conversations) % {
                     "count": format_number(saved.conversations)})
             else:
                 messages.info(request, _("Rapporten var redan sparad; den räknas en gång."))
@@ -264,7 +266,8 @@ def bulk(request: HttpRequest, campaign_id: int) -> HttpResponse:
         except services.ImportErrors as error:
             row_errors = error.errors
         else:
-            messages.success(request, _("%(reports)s rapporter med %(count)s samtal sparade.") % {
+            messages.success(request, ngettext("%(reports)s rapport med %(count)s samtal sparad.",
+                                              "%(reports)s rapporter med %(count)s samtal sparade.", len(saved)) % {
                 "reports": len(saved), "count": format_number(sum(r.conversations for r in saved))})
             return redirect("campaigns:bulk", campaign_id=campaign.pk)
     return render(request, "campaigns/bulk.html", {
@@ -286,7 +289,8 @@ def csv_import(request: HttpRequest, campaign_id: int) -> HttpResponse:
         except services.ImportErrors as error:
             row_errors = error.errors
         else:
-            messages.success(request, _("%(reports)s rapporter med %(count)s samtal importerade.") % {
+            messages.success(request, ngettext("%(reports)s rapport med %(count)s samtal importerad.",
+                                              "%(reports)s rapporter med %(count)s samtal importerade.", len(saved)) % {
                 "reports": len(saved), "count": format_number(sum(r.conversations for r in saved))})
             return redirect("campaigns:csv_import", campaign_id=campaign.pk)
     return render(request, "campaigns/import.html", {"campaign": campaign, "form": form, "row_errors": row_errors})

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from folkvald.organisations.permissions import organisation_level
@@ -500,7 +501,7 @@ def consultation_answer(request: HttpRequest, consultation_id: int) -> HttpRespo
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, _("Tack! %(n)s svar är sparade.") % {"n": count})
+            messages.success(request, ngettext("Tack! Ditt svar är sparat.", "Tack! %(n)s svar är sparade.", count) % {"n": count})
             return redirect("policy:consultation", consultation_id=consultation.pk)
     context = {
         "consultation": consultation,

@@ -25,8 +25,7 @@ from folkvald.seatmath.methods import (
     fraction_text,
     largest_remainder,
     modified_sainte_lague,
-    odd_divisors_fast,
-    odd_first_divisor,
+    odd_divisors_quick,
     parse_fraction,
 )
 
@@ -418,27 +417,60 @@ _PLAIN_KEYS = frozenset(
     {"body", "year", "seats", "votes", "seed", "explain", "valid_votes", "name"}
 )
 _STATUTORY = frozenset({"kommunfullmaktige", "regionfullmaktige", "riksdag"})
-_PLAIN_RULES: dict[tuple[str, int], tuple[Rules, int, int, str, str]] = {}
+_INT = {int}
+_STR = {str}
+
+#: What the quick path needs of the law for one (body, year) in one constituency:
+#: first divisor (num, den), threshold (num, den; 0/1 for none), the method's description
+#: and the threshold's texts (None for none). Constants of the law, never results.
+_QuickLaw = tuple[tuple[int, int], int, int, dict[str, Any], tuple[str, str] | None]
+_QUICK_LAW: dict[tuple[str, int], _QuickLaw] = {}
+
+
+def _quick_law(body: str, year: int) -> _QuickLaw | None:
+    if body not in _STATUTORY or not 1900 <= year <= 2200:
+        return None
+    rules = _statutory_rules(body, year, False)
+    assert rules.method is not None
+    first = rules.method.divisor(0)
+    if not 1 <= first < 3:  # pragma: no cover - every statutory first divisor is 1.2 or 1.4
+        return None
+    threshold = rules.threshold or Fraction(0)
+    law: _QuickLaw = (
+        (first.numerator, first.denominator),
+        threshold.numerator,
+        threshold.denominator,
+        rules.description,
+        None if rules.threshold is None else _threshold_texts(threshold),
+    )
+    _QUICK_LAW[(body, year)] = law
+    return law
 
 
 def _allocate_plain(spec: object) -> dict[str, Any] | None:
-    """The common case in few steps: a council in one constituency, no explanation, no
-    candidates or lots. Gives exactly what the general path gives (a test checks it), or
-    None to leave everything else (and every error message) to the general path."""
-    if type(spec) is not dict or not _PLAIN_KEYS.issuperset(spec):
-        return None
-    if spec.get("explain", True) is not False:
+    """The common case in few steps: a statutory council in one constituency, no
+    explanation, no candidates or lots. Gives exactly what the general path gives (a test
+    checks it), or None to leave everything else (ties, and every error message) to the
+    general path. Checks are made by builtins over the whole input where they can."""
+    if (
+        type(spec) is not dict
+        or spec.get("explain", True) is not False
+        or not spec.keys() <= _PLAIN_KEYS
+    ):
         return None
     body = spec.get("body")
     year = spec.get("year")
+    if type(body) is not str or type(year) is not int:
+        return None
+    law = _QUICK_LAW.get((body, year)) or _quick_law(body, year)
+    if law is None:
+        return None
+    first, tn, td, description, texts = law
     seats = spec.get("seats")
     votes = spec.get("votes")
     seed = spec.get("seed", DEFAULT_SEED)
     if (
-        body not in _STATUTORY
-        or type(year) is not int
-        or not 1900 <= year <= 2200
-        or type(seats) is not int
+        type(seats) is not int
         or not 1 <= seats <= MAX_SEATS
         or type(votes) is not dict
         or not votes
@@ -446,73 +478,47 @@ def _allocate_plain(spec: object) -> dict[str, Any] | None:
         or seed < 0
     ):
         return None
-    for party, count in votes.items():
-        if type(count) is not int or count < 0 or type(party) is not str or not party.strip():
-            return None
-    counts = list(votes.values())
+    counts = [*votes.values()]
+    if (
+        set(map(type, counts)) != _INT
+        or set(map(type, votes)) != _STR
+        or "" in votes
+        or any(map(str.isspace, votes))
+    ):
+        return None
     counted = sum(counts)
-    if counted == 0:
-        return None
     valid = spec.get("valid_votes", counted)
-    if type(valid) is not int or valid < counted:
+    if type(valid) is not int or valid < counted or counted <= 0:
         return None
-    key = (str(body), year)
-    cached = _PLAIN_RULES.get(key)
-    if cached is None:
-        rules = _statutory_rules(str(body), year, False)
-        threshold = rules.threshold or Fraction(0)
-        share, percent = _threshold_texts(threshold)
-        cached = (rules, threshold.numerator, threshold.denominator, share, percent)
-        _PLAIN_RULES[key] = cached
-    rules, tn, td, share, percent = cached
-    method = rules.method
-    assert method is not None
-    names = list(votes)
-    bar = tn * valid
-    eligible = [v * td >= bar for v in counts]
-    first = odd_first_divisor(method.sequence)
-    fast = (
-        None
-        if first is None
-        else odd_divisors_fast(counts, seats, first, eligible, need_last=False)
-    )
-    ties: list[dict[str, Any]] = []
-    if fast is not None:
-        won = fast[0]
-    else:
-        if not any(e and v for e, v in zip(eligible, counts, strict=True)):
+    # Votes needed to pass the threshold (0 without one): below it also finds negative votes.
+    needed = -(-tn * valid // td)
+    below = [p for p, v in votes.items() if v < needed]
+    total = counted
+    if below:
+        lost = [votes[p] for p in below]
+        if min(lost) < 0:
+            return None
+        total -= sum(lost)
+        if total == 0:
             return None  # the general path names the problem
-        lot = Lot(seed=seed)
-        won = divisor_apportion(
-            counts,
-            seats,
-            method.sequence,
-            names=names,
-            lot=lot,
-            stage="seats",
-            squared=method.squared,
-            eligible=eligible,
-            with_order=False,
-            rounding=method.rounding,
-        ).seats
-        ties = lot.ties
+    won, ties = odd_divisors_quick(votes, counts, seats, first, total, needed, below, seed)
     out: dict[str, Any] = {
-        "seats": dict(zip(names, won, strict=True)),
+        "seats": won,
         "constituencies": [],
         "ties": ties,
         "empty_seats": {},
         "body": body,
         "year": year,
         "seats_total": seats,
-        "method": dict(rules.description),
+        "method": description.copy(),
     }
-    if rules.threshold is not None:
+    if texts is not None:
         out["threshold"] = {
-            "share": share,
-            "percent": percent,
+            "share": texts[0],
+            "percent": texts[1],
             "valid_votes": valid,
-            "votes_needed": -(-bar // td),
-            "below": [p for p, ok in zip(names, eligible, strict=True) if not ok],
+            "votes_needed": needed,
+            "below": below,
         }
     return out
 

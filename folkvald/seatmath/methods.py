@@ -173,11 +173,6 @@ def modified_sainte_lague(first: Fraction) -> DivisorSequence:
 _ODD_FIRST: dict[DivisorSequence, tuple[int, int]] = {}
 
 
-def odd_first_divisor(sequence: DivisorSequence) -> tuple[int, int] | None:
-    """The first divisor (num, den) of a sequence f, 3, 5, 7, …, or None for any other."""
-    return _ODD_FIRST.get(sequence)
-
-
 def first_seat_divisor(first: Fraction, then: DivisorSequence) -> DivisorSequence:
     """``then`` with its first divisor replaced (placement of adjustment seats uses 1)."""
     num, den = first.numerator, first.denominator
@@ -432,57 +427,123 @@ def divisor_apportion(
     return DivisorResult(won, order, last)
 
 
-def _corrected(
-    votes: Sequence[int],
-    eligible: Sequence[bool],
-    won: list[int],
-    missing: int,
-    fn: int,
-    fd: int,
-) -> bool:
-    """Move the guess ``won`` by ``missing`` seats (to the highest next quotients, or away from
-    the lowest won ones) and check that every won quotient is strictly above every next one.
-    False (and ``won`` spoilt) when that check fails, e.g. at an exact tie."""
-    n = len(votes)
+def odd_divisors_quick(
+    votes: dict[str, int],
+    counts: list[int],
+    seats: int,
+    first: tuple[int, int],
+    total: int,
+    needed: int,
+    below: list[str],
+    seed: int,
+) -> tuple[dict[str, int], list[dict[str, Any]]]:
+    """Seats by the divisors f, 3, 5, 7, … (f = fn/fd with 1 ≤ f < 3) among the parties with at
+    least ``needed`` votes (``below`` names the others, ``total`` is the sum of the eligible
+    votes, > 0; ``counts`` the values of ``votes``), and the ties: the result of the
+    seat-by-seat procedure (:func:`divisor_apportion_sequential`), lots drawn from ``seed``
+    as :class:`Lot` draws them.
+
+    A divisor certificate in integers: with λ = T / (2S) a party wins every seat whose quotient
+    is at least λ, which is ⌊(2Sv + T) / 2T⌋ seats once it has the v ≥ fT / 2S votes its first
+    seat needs. Every won quotient is then ≥ λ and every next one < λ, so when these add up to
+    S they are exactly the S highest quotients, with no lot to draw. Otherwise the seats still
+    missing go to the highest next quotients (or the surplus is taken from the lowest won
+    ones), one at a time as in the procedure, compared as integers that keep their exact order
+    (below); a quotient equal to the last one won and left out is a tie.
+    """
+    fn, fd = first
+    s2 = 2 * seats
+    tw = 2 * total
+    lo = -(-fn * total // (s2 * fd))
+    if lo < needed:
+        lo = needed
+    won = {p: (v * s2 + total) // tw if v >= lo else 0 for p, v in votes.items()}
+    missing = seats - sum(won.values())
+    if not missing:
+        return won, []
+    names = [*won]
+    ks = [*won.values()]
+    div = _ODD_DIVISORS.get(first)
+    if div is None or len(div) < seats + 2:
+        div = _odd_divisors(fn, fd, seats + 1)
+    # Quotients v / d(k) = fd·v / D(k) with the scaled divisors D in ``div``, compared as
+    # v_a·D_b against v_b·D_a. ``tied``: another quotient equals the one chosen.
+    rng = range(len(ks))
+    able = needed if needed > 0 else 1
     while missing > 0:
+        # the highest next quotient of a party above the threshold
         b = -1
-        bv = bd = 0
-        for i in range(n):
-            v = votes[i]
-            if v and eligible[i]:
-                k = won[i]
-                d = fn if k == 0 else (2 * k + 1) * fd
-                if b < 0 or v * bd > bv * d:
-                    b, bv, bd = i, v, d
-        won[b] += 1
+        bv = 0
+        bd = 1
+        tied = False
+        for i, v, k in zip(rng, counts, ks, strict=True):
+            if v >= able:
+                d = div[k]
+                c = v * bd - bv * d
+                if c > 0:
+                    b = i
+                    bv = v
+                    bd = d
+                    tied = False
+                elif c == 0:
+                    tied = True
+        k = ks[b] = ks[b] + 1
+        won[names[b]] = k
         missing -= 1
     while missing < 0:
-        w = -1
-        wv = wd = 0
-        for i in range(n):
-            k = won[i]
+        # the lowest won quotient (wv / wd starts infinite)
+        b = -1
+        bv = 1
+        bd = 0
+        tied = False
+        for i, v, k in zip(rng, counts, ks, strict=True):
             if k:
-                v = votes[i]
-                d = fn if k == 1 else (2 * k - 1) * fd
-                if w < 0 or v * wd < wv * d:
-                    w, wv, wd = i, v, d
-        won[w] -= 1
+                d = div[k - 1]
+                c = v * bd - bv * d
+                if c < 0:
+                    b = i
+                    bv = v
+                    bd = d
+                    tied = False
+                elif c == 0:
+                    tied = True
+        k = ks[b] = ks[b] - 1
+        won[names[b]] = k
         missing += 1
-    bv = bd = wv = 0
-    wd = 1
-    first = True
-    for i in range(n):
-        v = votes[i]
-        if v and eligible[i]:
-            k = won[i]
-            d = fn if k == 0 else (2 * k + 1) * fd
-            if bd == 0 or v * bd > bv * d:
-                bv, bd = v, d
-            if k:
-                d = fn if k == 1 else (2 * k - 1) * fd
-                if first or v * wd < wv * d:
-                    wv, wd, first = v, d, False
-    return not first and bv * wd < wv * bd
+    if not tied:
+        return won, []
+    # An exact tie for the last seat: the parties that won a seat at the quotient of the last
+    # seat and those whose next quotient it is compete for the winners' places, by lot
+    # (14 kap. 2 § vallagen), as the seat-by-seat procedure draws it.
+    last = Fraction(bv * fd, bd)
+    holders = [j for j in rng if ks[j] and Fraction(counts[j] * fd, div[ks[j] - 1]) == last]
+    waiting = [j for j in rng if counts[j] >= able and Fraction(counts[j] * fd, div[ks[j]]) == last]
+    lot = Lot(seed=seed)
+    winners = lot.draw(
+        [names[j] for j in holders + waiting],
+        len(holders),
+        stage="seats",
+        quotient=last,
+        seat=seats - len(holders) + 1,
+    )
+    for j in holders:
+        won[names[j]] -= 1
+    for name in winners:
+        won[name] += 1
+    return won, lot.ties
+
+
+#: The scaled divisors fn, 3·fd, 5·fd, … of each first divisor fn/fd, as far as needed.
+_ODD_DIVISORS: dict[tuple[int, int], list[int]] = {}
+
+
+def _odd_divisors(fn: int, fd: int, upto: int) -> list[int]:
+    table = _ODD_DIVISORS.get((fn, fd))
+    if table is None:
+        table = _ODD_DIVISORS[(fn, fd)] = [fn]
+    while len(table) <= upto:
+        table.append((2 * len(table) + 1) * fd)
+    return table
 
 
 def odd_divisors_fast(
@@ -490,7 +551,6 @@ def odd_divisors_fast(
     seats: int,
     first: tuple[int, int],
     eligible: Sequence[bool] | None,
-    need_last: bool = True,
 ) -> tuple[list[int], tuple[int, int] | None] | None:
     """Divisors f, 3, 5, 7, ... (f = fn/fd) in scaled integers: D(0) = fn, D(k) = (2k+1)·fd,
     so v/d(k) = fd·v/D(k) and quotients compare as v_a·D_b against v_b·D_a. Starts from the
@@ -505,38 +565,7 @@ def odd_divisors_fast(
         return None
     twice = 2 * total
     scaled = 2 * seats
-    # First guess: with mu = T / (2S) a party with y = vS/T wins floor(y + 1/2) seats, none
-    # unless v / f > mu. If these add up to S and no party sits exactly on a step, mu
-    # separates the won quotients from the others strictly: that is the one result of the
-    # seat-by-seat procedure, with no tie (a divisor certificate, in integers). Otherwise
-    # the guess is corrected below.
-    certain = fd <= fn < 3 * fd
     bar = fn * total
-    if certain and not need_last:
-        won = [0] * n
-        given = 0
-        scaled_fd = scaled * fd
-        i = 0
-        for v, ok in zip(votes, eligible, strict=True):
-            if ok and v:
-                k, r = divmod(v * scaled + total, twice)
-                if r == 0:
-                    break
-                if k == 1:
-                    c = v * scaled_fd - bar
-                    if c <= 0:
-                        if c == 0:
-                            break
-                        k = 0
-                won[i] = k
-                given += k
-            i += 1
-        else:
-            if given == seats:
-                return won, None
-            if _corrected(votes, eligible, won, seats - given, fn, fd):
-                return won, None
-        certain = False  # the guess is made again below, with what the corrections need
     idx: list[int] = []
     vs: list[int] = []
     ks: list[int] = []
@@ -547,15 +576,9 @@ def odd_divisors_fast(
     fd3 = 3 * fd
     for v, ok in zip(votes, eligible, strict=True):
         if ok and v:
-            k, r = divmod(v * scaled + total, twice)
-            if r == 0:
-                certain = False
-            if k == 1:
-                c = v * scaled * fd - bar
-                if c <= 0:
-                    if c == 0:
-                        certain = False
-                    k = 0
+            k = (v * scaled + total) // twice
+            if k == 1 and v * scaled * fd <= bar:
+                k = 0
             idx.append(i)
             vs.append(v)
             ks.append(k)

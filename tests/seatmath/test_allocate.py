@@ -193,6 +193,41 @@ def test_empty_seats_per_constituency():
     assert result["empty_seats"] == {"C": 1}
 
 
+def test_quick_path_tie_for_a_missing_seat():
+    # 2014 (1.4, no threshold), 5 seats: A 31/1.4 = 22.1 and B 22.1, D 23/1.4 = 16.4,
+    # C 22/1.4 = 15.7; then A 31/3 = 10.33 = B 10.33 (D 7.67, C 7.33, E 3/1.4) for seat 5.
+    # The rounded quotas give A, B, C, D one seat each: the missing one is a lot.
+    votes = {"A": 31, "B": 31, "C": 22, "D": 23, "E": 3}
+    spec = {"body": "kommunfullmaktige", "year": 2014, "seats": 5, "votes": votes, "seed": 4}
+    quick = allocate({**spec, "explain": False})
+    (tie,) = quick["ties"]
+    assert {k: tie[k] for k in ("between", "places", "seat", "quotient", "seed")} == {
+        "between": ["A", "B"],
+        "places": 1,
+        "seat": 5,
+        "quotient": "31/3",
+        "seed": 4,
+    }
+    (winner,) = tie["winners"]
+    loser = "B" if winner == "A" else "A"
+    assert quick["seats"] == {winner: 2, loser: 1, "C": 1, "D": 1, "E": 0}
+    assert quick == allocate({**spec, "explain": False, "lots": []})  # the general path
+
+
+def test_quick_path_tie_for_a_surplus_seat():
+    # 2018 (1.2), 23 seats, A 39, B 7: above quotient 1 are A 39/1.2 ... 39/37 (19 seats) and
+    # B 7/1.2, 7/3, 7/5 (3 seats); seat 23 is A 39/39 = 1 against B 7/7 = 1. The rounded
+    # quotas (20 and 4) give one seat too many: taking it back is a lot.
+    spec = {"body": "kommunfullmaktige", "year": 2018, "seats": 23, "votes": {"A": 39, "B": 7}}
+    for seed in range(4):
+        quick = allocate({**spec, "seed": seed, "explain": False})
+        (tie,) = quick["ties"]
+        assert tie["between"] == ["A", "B"] and tie["seat"] == 23 and tie["quotient"] == "1"
+        extra = {"A": 0, "B": 0, tie["winners"][0]: 1}
+        assert quick["seats"] == {"A": 19 + extra["A"], "B": 3 + extra["B"]}
+        assert quick == allocate({**spec, "seed": seed, "explain": False, "lots": []})
+
+
 def test_lot_from_input_and_from_seed():
     votes = {"A": 25, "B": 10, "C": 10}
     spec = {"body": "custom", "seats": 3, "votes": votes, "method": {"name": "dhondt"}}

@@ -204,3 +204,42 @@ def test_droop_with_very_few_votes_still_fills_every_seat():
     result = largest_remainder({"A": 2, "B": 1}, 5, quota="droop", seed=1)
     assert result.seats == {"A": 3, "B": 2}
     assert result.ties == []
+
+
+from folkvald.seatmath.methods import modified_sainte_lague, odd_divisors_quick  # noqa: E402
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    votes=st.lists(st.integers(0, 60), min_size=1, max_size=7),
+    seats=st.integers(1, 40),
+    first=st.sampled_from(["1", "1.2", "1.4", "2", "2.9"]),
+    needed=st.integers(0, 12),
+    seed=st.integers(0, 20),
+)
+def test_quick_odd_divisors_equal_the_seat_by_seat_procedure(votes, seats, first, needed, seed):
+    # The quick path of allocate() (certificate, corrections, lots) against 14 kap. 3 § read
+    # literally: the same seats and the same recorded lots. Small vote counts make the
+    # corrections and exact ties for the last seat frequent.
+    f = Fraction(first)
+    names = [f"P{i}" for i in range(len(votes))]
+    eligible = [v >= needed for v in votes]
+    total = sum(v for v, ok in zip(votes, eligible, strict=True) if ok)
+    if total == 0:
+        return
+    lot = Lot(seed=seed)
+    reference = divisor_apportion_sequential(
+        votes, seats, modified_sainte_lague(f), names=names, lot=lot, eligible=eligible
+    )
+    won, ties = odd_divisors_quick(
+        dict(zip(names, votes, strict=True)),
+        list(votes),
+        seats,
+        (f.numerator, f.denominator),
+        total,
+        needed,
+        [p for p, ok in zip(names, eligible, strict=True) if not ok],
+        seed,
+    )
+    assert list(won.values()) == reference.seats
+    assert ties == lot.ties

@@ -75,10 +75,15 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"cannot read {source}: {error.strerror or error}", command)
     except UnicodeDecodeError:
         return _fail(f"{source} is not UTF-8 text", command)
+    where = "standard input" if source == "-" else source
     try:
         spec = json.loads(text)
     except json.JSONDecodeError as error:
-        return _fail(f"invalid JSON in {'standard input' if source == '-' else source}: {error}", command)
+        return _fail(f"invalid JSON in {where}: {error}", command)
+    except ValueError as error:  # a number of more than 4 300 digits
+        return _fail(f"invalid JSON in {where}: {error}", command)
+    except RecursionError:
+        return _fail(f"invalid JSON in {where}: nested too deeply", command)
     try:
         result = COMMANDS[command](spec)
     except SeatMathError as error:

@@ -26,6 +26,11 @@ DEFAULT_SEED = 0
 #: Far above any council's committee; keeps a mistyped number from running away.
 MAX_PLACES = 1000
 
+#: Entries of the comparative-number table (rounds x ballot groups) an election may need.
+#: A real one needs a few thousand; only many groups naming the same persons, so that
+#: most rounds fall to persons already seated, come near. Keeps one request bounded.
+MAX_TABLE_ENTRIES = 400_000
+
 _SPEC_KEYS = {"law", "places", "present", "ballots", "seed", "void", "ineligible", "substitutes", "parties"}
 _SUBSTITUTE_KEYS = {"places", "ballots", "seed", "void", "ineligible"}
 _BALLOT_KEYS = {"label", "names", "count", "struck", "void"}
@@ -231,21 +236,25 @@ def _rank_names_1992(group: BallotGroup, places: int, lot: Lot) -> None:
     the list next. Counting stops when the list has as many names as there are places (only
     so many can ever be used, § 15: "i den utsträckning sådana behövs") or no name is left.
     """
-    distinct: list[str] = []
-    for entry in group.ballots:
-        for name in entry.names:
-            if name not in distinct:
-                distinct.append(name)
+    distinct = list(dict.fromkeys(name for entry in group.ballots for name in entry.names))
+    rank = {name: index for index, name in enumerate(distinct)}
     listed: list[str] = []
+    on_list: set[str] = set()
+    # The position on each ballot of the first name not yet listed: only ever moves on,
+    # since names are never taken off the list.
+    first = [0] * len(group.ballots)
     while len(listed) < min(places, len(distinct)):
         totals: dict[str, Fraction] = {}
-        for entry in group.ballots:
-            for position, name in enumerate(entry.names, start=1):
-                if name not in listed:
-                    totals[name] = totals.get(name, Fraction(0)) + Fraction(entry.count, position)
-                    break
+        for number, entry in enumerate(group.ballots):
+            position = first[number]
+            while position < len(entry.names) and entry.names[position] in on_list:
+                position += 1
+            first[number] = position
+            if position < len(entry.names):
+                name = entry.names[position]
+                totals[name] = totals.get(name, Fraction(0)) + Fraction(entry.count, position + 1)
         best = max(totals.values())
-        tied = [name for name in distinct if totals.get(name) == best]
+        tied = sorted((name for name, value in totals.items() if value == best), key=rank.__getitem__)
         if len(tied) > 1:
             chosen = lot.choose(
                 tied,
@@ -260,6 +269,7 @@ def _rank_names_1992(group: BallotGroup, places: int, lot: Lot) -> None:
              "listed": chosen}
         )
         listed.append(chosen)
+        on_list.add(chosen)
     group.names = listed
 
 
@@ -289,6 +299,7 @@ def _distribute(groups: list[BallotGroup], places: int, lot: Lot) -> _Outcome:
     allotted: dict[str, list[str]] = {group.id: [] for group in groups}
     person_groups: dict[str, list[str]] = {}
     seats: list[str] = []
+    seat_number: dict[str, int] = {}
     allotments: list[dict[str, Any]] = []
     table: list[dict[str, Any]] = []
     by_id = {group.id: group for group in groups}
@@ -313,6 +324,11 @@ def _distribute(groups: list[BallotGroup], places: int, lot: Lot) -> _Outcome:
         if not active:
             break
         round_number += 1
+        if round_number * len(groups) > MAX_TABLE_ENTRIES:
+            raise SeatMathError(
+                f"the election is too large to count: {len(groups)} ballot groups would need more than "
+                f"{MAX_TABLE_ENTRIES} comparative numbers (many groups naming the same persons)"
+            )
         # The highest number by exact integer cross-multiplication (faster than Fraction's).
         best = active[0][1]
         for _, value in active[1:]:
@@ -336,19 +352,22 @@ def _distribute(groups: list[BallotGroup], places: int, lot: Lot) -> _Outcome:
         shared = person in person_groups
         person_groups.setdefault(person, []).append(winner)
         if shared:
-            # Every group this person came from now counts each such place as 1/k (§ 18).
-            for gid in person_groups[person]:
-                counted[gid] = sum(
-                    (Fraction(1, len(person_groups[p])) for p in allotted[gid]), Fraction(0)
-                )
+            # Every group this person came from now counts that place as 1/k instead of
+            # 1/(k-1) (§ 18): change each group's count by the difference, exactly.
+            k = len(person_groups[person])
+            for gid in person_groups[person][:-1]:
+                counted[gid] += Fraction(1, k) - Fraction(1, k - 1)
                 refresh(gid)
+            counted[winner] += Fraction(1, k)
+            refresh(winner)
         else:
             seats.append(person)
+            seat_number[person] = len(seats)
             counted[winner] += 1
             refresh(winner)
         allotments.append(
             {"round": round_number, "group": winner, "label": group.label, "person": person,
-             "comparative_number": _fraction_text(best), "place": seats.index(person) + 1,
+             "comparative_number": _fraction_text(best), "place": seat_number[person],
              "shared": shared, "tie": len(tied) > 1}
         )
     return _Outcome(groups, allotted, person_groups, seats, allotments, table)

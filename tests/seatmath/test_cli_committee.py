@@ -74,6 +74,10 @@ def test_plan(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str
         (["allocate", "/nonexistent/val.json"], "", "cannot read /nonexistent/val.json"),
         (["elect", "-"], "", "unknown command 'elect'"),
         (["allocate", "a.json", "b.json"], "", "give one FILE"),
+        # Python refuses integers of more than 4 300 digits, and deep nesting, with other errors
+        # than JSONDecodeError: still one line and exit 2, never a traceback.
+        (["allocate", "-"], '{"places": 1' + "0" * 5000 + "}", "invalid JSON in standard input"),
+        (["plan", "-"], "[" * 100_000 + "]" * 100_000, "nested too deeply"),
     ],
 )
 def test_errors_are_one_line_and_exit_2(

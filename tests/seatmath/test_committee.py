@@ -369,6 +369,54 @@ def test_1992_weight_follows_the_position_on_the_ballot() -> None:
     assert seen == {"B", "C"}
 
 
+def test_1992_a_ballot_whose_first_name_is_listed_later_stands_for_its_next_unlisted_name() -> None:
+    # 3 x [B, D], 2 x [A, B, C], 1 x [C, A]; 4 places.
+    # Count 1: B 3, A 2, C 1 -> B.  Count 2: [B, D] now stands for D at 1/2: 3/2; [A, B, C]
+    # still for A: 2; C 1 -> A.  Count 3: [A, B, C] skips the listed B and stands for C, its
+    # third name, at 1/3: 2/3, plus [C, A]'s 1 = 5/3 against D 3/2 -> C.  Count 4: only
+    # [B, D] has a name left: D 3/2.
+    result = committee_allocate(
+        {
+            "law": "1992:339",
+            "places": 4,
+            "ballots": [
+                {"label": "X", "names": ["B", "D"], "count": 3},
+                {"label": "X", "names": ["A", "B", "C"], "count": 2},
+                {"label": "X", "names": ["C", "A"], "count": 1},
+            ],
+        }
+    )
+    (group,) = result["groups"]
+    assert group["names"] == ["B", "A", "C", "D"]
+    assert [row["totals"] for row in group["name_counts"]] == [
+        {"B": "3", "A": "2", "C": "1"},
+        {"D": "3/2", "A": "2", "C": "1"},
+        {"D": "3/2", "C": "5/3"},
+        {"D": "3/2"},
+    ]
+    assert result["ties"] == []
+
+
+def test_an_election_too_large_to_count_is_refused_before_it_runs_away(monkeypatch) -> None:
+    # The three-group example above needs 4 rounds x 3 groups = 12 comparative numbers.
+    from folkvald.seatmath import committee
+
+    spec = {
+        "law": "2022:629",
+        "places": 2,
+        "ballots": [
+            {"label": "A", "names": ["P", "A2"], "count": 9},
+            {"label": "B", "names": ["P", "B2"], "count": 8},
+            {"label": "C", "names": ["P", "C2"], "count": 7},
+        ],
+    }
+    monkeypatch.setattr(committee, "MAX_TABLE_ENTRIES", 12)
+    assert len(committee_allocate(spec)["comparative_numbers"]) == 4
+    monkeypatch.setattr(committee, "MAX_TABLE_ENTRIES", 11)
+    with pytest.raises(SeatMathError, match="too large to count: 3 ballot groups"):
+        committee_allocate(spec)
+
+
 # --------------------------------------------------------------------- void ballots, ignored names
 
 

@@ -134,3 +134,33 @@ def test_table_replays_from_the_allotments(spec: dict) -> None:
         # Each place is filled at once by the next name on the group's list.
         position = sum(1 for row in before if row["group"] == allotment["group"])
         assert allotment["person"] == groups[allotment["group"]]["names"][position]
+
+
+@settings(max_examples=200, deadline=None)
+@given(elections())
+def test_1992_counts_replay_from_the_ballots(spec: dict) -> None:
+    # Every successive count of lag 1992:339 §§ 16-18, recomputed from the ballots alone: a
+    # ballot stands for its first name not yet listed and weighs 1/(its position on the
+    # ballot); the name listed has the highest total (a lot only among equal totals).
+    spec = {**spec, "law": "1992:339"}
+    result = committee_allocate(spec)
+    for group in result["groups"]:
+        ballots = [
+            (ballot["names"][: spec["places"]], ballot["count"])
+            for ballot in spec["ballots"]
+            if ballot["label"] == group["label"]
+        ]
+        listed: list[str] = []
+        for row in group["name_counts"]:
+            totals: dict[str, Fraction] = {}
+            for names, count in ballots:
+                for position, name in enumerate(names, start=1):
+                    if name not in listed:
+                        totals[name] = totals.get(name, Fraction(0)) + Fraction(count, position)
+                        break
+            assert row["totals"] == {name: str(value) for name, value in totals.items()}
+            assert totals[row["listed"]] == max(totals.values())
+            listed.append(row["listed"])
+        assert group["names"] == listed
+        distinct = {name for names, _ in ballots for name in names}
+        assert len(listed) == min(spec["places"], len(distinct))

@@ -153,6 +153,12 @@ class PlanForm(forms.Form):
             if unknown:
                 raise forms.ValidationError(_("Okända partier: %(parties)s.") % {"parties": ", ".join(unknown)})
             lists.append([known[party.upper()] for party in parties])
+        named = [party for item in lists for party in item]
+        twice = sorted({party for party in named if named.count(party) > 1})
+        if twice:
+            raise forms.ValidationError(
+                _("Ett parti kan bara stå på en lista: %(parties)s.") % {"parties": ", ".join(twice)}
+            )
         return lists
 
     def clean(self):

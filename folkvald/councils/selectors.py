@@ -563,7 +563,11 @@ def plan_spec(
         "others": others,
     }
     if others == "as_is" and others_lists:
-        spec["others_lists"] = [list(item) for item in others_lists]
+        # The other side's parties that the given lists leave out vote alone.
+        lists = [list(item) for item in others_lists]
+        named = {party for item in lists for party in item}
+        lists += [[party] for party in seats if party not in named and party not in spec["bloc"]]
+        spec["others_lists"] = lists
     return spec
 
 

@@ -135,3 +135,35 @@ def test_best_arrangement_errors_are_shown_not_raised(client, huddinge, world):
     assert response.status_code == 200
     html = response.content.decode()
     assert 'role="alert"' in html or "plan-summary" in html
+
+
+def test_best_arrangement_others_not_named_vote_alone(client, huddinge, world):
+    # The form says parties of the other side that no list names vote alone: M+KD+L (18),
+    # SD 8, DP 3. 11 places: the bloc's eighth would need eight quotients above the others'
+    # fourth (18, 9, 8, 6), and 32/6 < 8, so 7 at most; one list of 32 has 32/7 = 4,57 above
+    # their 4,5: 7. 13 places: the others' quotients 18, 9, 8, 6, 4,5, 4 (SD); a sure eighth
+    # needs eight quotients above 4 and 32/8 = 4 is not, so 7; the list of 32 then ties SD
+    # at 4 for the 13th place: one more by lot.
+    from django.urls import reverse
+
+    client.force_login(world.owner)
+    url = reverse("councils:planner", args=[huddinge.pk])
+    response = client.get(url, {"bloc": BLOC, "others": "as_is", "others_lists": "M+KD+L"})
+    plan = response.context["plan"]
+    assert response.context["plan_error"] == ""
+    assert plan["others_lists"] == [["M", "L", "KD"], ["SD"], ["DP"]]
+    assert plan["places"]["by_committee"]["Nämnd elva"]["bloc"] == 7
+    assert (plan["places"]["bloc"], plan["places"]["bloc_by_lot"]) == (14, 1)
+    (tie,) = plan["ties"]
+    assert (tie["committee"], tie["value"], tie["places"]) == ("Kommunstyrelsen", "4", 1)
+    assert "SD" in tie["lists"]
+
+
+def test_best_arrangement_a_party_on_two_of_the_others_lists_is_a_form_error(client, huddinge, world):
+    from django.urls import reverse
+
+    client.force_login(world.owner)
+    url = reverse("councils:planner", args=[huddinge.pk])
+    response = client.get(url, {"bloc": BLOC, "others": "as_is", "others_lists": "M+KD\nKD+L"})
+    assert response.context["plan"] is None
+    assert "Ett parti kan bara stå på en lista: KD." in response.content.decode()

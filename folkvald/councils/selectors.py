@@ -473,6 +473,12 @@ class ScenarioOutcome:
     def total_places(self) -> int:
         return sum(item.places for item in self.committees)
 
+    @property
+    def party_totals(self) -> list[tuple[str, int]]:
+        """Places per party over all committees, most first (equal counts in the council's order)."""
+        order = {party: index for index, party in enumerate(self.present)}
+        return sorted(self.totals_by_party.items(), key=lambda item: (-item[1], order.get(item[0], len(order))))
+
     def changes(self) -> list[dict[str, Any]]:
         """What attendance changes against full attendance, committee by committee."""
         if self.baseline is None:

@@ -13,6 +13,17 @@ MITTEN = {"label": "S+C+MP+HP", "parties": ["S", "C", "MP", "HP"], "order": []}
 BLOC = ["S", "C", "MP", "HP", "V"]
 
 
+@pytest.fixture
+def huddinge_secretary(world):
+    from folkvald.organisations.models import Organisation, OrganisationKind
+    from tests.conftest import make_user
+
+    branch = Organisation.objects.create(
+        name="S i Huddinge", kind=OrganisationKind.BRANCH, party=world.party, municipality_id="0126"
+    )
+    return branch, make_user("hsek", organisation=branch, kind="political_secretary")
+
+
 def _labels(outcome, name):
     return next(item for item in outcome.committees if item.committee_name == name).by_label
 
@@ -167,3 +178,24 @@ def test_best_arrangement_a_party_on_two_of_the_others_lists_is_a_form_error(cli
     response = client.get(url, {"bloc": BLOC, "others": "as_is", "others_lists": "M+KD\nKD+L"})
     assert response.context["plan"] is None
     assert "Ett parti kan bara stå på en lista: KD." in response.content.decode()
+
+
+def test_scenario_page_gives_the_places_per_party_over_all_committees(client, huddinge, huddinge_secretary):
+    # B: the joint list's 7 of 11 fall S, C, S, MP, S, HP, V (S 3) and its 8 of 13 add an
+    # eighth name; the continuation by d'Hondt on seats gives it to S (18/4 = 4,5 beats V 6/2 = 3):
+    # S 3 + 4 = 7, C 2, MP 2, HP 2, V 2, M 3 + 3 = 6, SD 1 + 2 = 3; 24 in all.
+    import re
+
+    from django.urls import reverse
+
+    from folkvald.councils.services import scenario_create
+
+    branch, secretary = huddinge_secretary
+    scenario = scenario_create(council=huddinge, organisation=branch, name="B", lists=[MITTEN_V])
+    client.force_login(secretary)
+    html = client.get(reverse("councils:scenario", args=[huddinge.pk, scenario.pk])).content.decode()
+    table = html[html.index('id="totals-by-party"'):]
+    table = table[: table.index("</table>")]
+    rows = re.findall(r'<th scope="row">([^<]+)</th><td class="num">(\d+)</td>', table)
+    assert rows == [("S", "7"), ("M", "6"), ("SD", "3"), ("V", "2"), ("C", "2"), ("MP", "2"), ("HP", "2")]
+    assert sum(int(count) for _party, count in rows) == 24

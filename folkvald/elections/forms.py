@@ -224,12 +224,15 @@ class UnofficialResultForm(forms.Form):
             party = known_party(abbreviation, self.year, self.municipality)
             parties.append(PartyVotes(abbreviation=abbreviation, votes=count, name=party.name if party else "",
                                       colour=party.colour if party else ""))
+        # Whether the municipality was divided that year decides the threshold (3 % where divided, from 2018).
+        figures = self.municipality.election_figures.filter(year=self.year).first()
         return ResultData(
             year=self.year,
             seats=self.cleaned_data["seats"],
             parties=parties,
             municipality_code=self.municipality.code,
             source_name=getattr(self.cleaned_data.get("upload"), "name", "") or "",
+            divided=figures.divided if figures is not None else None,
         )
 
 

@@ -201,15 +201,23 @@ def spec_for(
 
 
 def summary_method(data: ResultData) -> dict[str, Any] | None:
-    """The rule for a divided municipality known only from the national summary, from 2018.
+    """The rule for a divided municipality whose result lacks the constituencies, from 2018.
 
-    With adjustment seats (from 2018) a divided council's seats are proportional over the whole
-    municipality among the parties over 3 %, so the totals follow without the constituencies.
-    Up to 2014 each constituency counted on its own, and nothing can stand in for them.
+    That is the national summary, or a count of one's own typed as totals. With adjustment
+    seats (from 2018) a divided council's seats are proportional over the whole municipality
+    among the parties over 3 %, so the totals follow without the constituencies. Up to 2014
+    each constituency counted on its own, and nothing can stand in for them.
     """
-    if data.from_summary and data.divided and (data.rules_year or data.year) >= 2018:
+    if not data.constituencies and data.divided and (data.rules_year or data.year) >= 2018:
         return {"name": "modified-sainte-lague", "first_divisor": "6/5", "threshold": "3/100"}
     return None
+
+
+def lacks_constituencies(data: ResultData) -> bool:
+    """A divided municipality (or one perhaps divided, in the summary) without its constituencies."""
+    if data.constituencies:
+        return False
+    return data.divided is True or (data.from_summary and data.divided is not False)
 
 
 def lots_from_official(result: Mapping[str, Any], data: ResultData) -> list[dict[str, Any]]:
@@ -461,7 +469,7 @@ def result_store(
         "invalid_votes": data.invalid_votes,
         "eligible_voters": data.eligible_voters,
         "seats_match_official": (not differences) if has_official else None,
-        "constituencies_missing": data.from_summary and data.divided is not False,
+        "constituencies_missing": lacks_constituencies(data),
         "method": method,
         "ties": ties,
         "empty_seats": result.get("empty_seats") or {},

@@ -155,3 +155,40 @@ def test_one_party_typed_in_two_spellings_is_refused(client, lund, world):
     assert response.status_code == 200
     assert "S finns två gånger." in response.content.decode()
     assert not Election.objects.filter(is_official=False).exists()
+
+
+def test_a_count_in_a_divided_municipality_takes_the_3_percent_threshold(client, world):
+    # Malmö was divided into constituencies in 2018 (kommuner.json): the threshold is 3 %, and the
+    # adjustment seats make the 61 seats proportional over the whole municipality. C has
+    # 250 of 10 000 votes, 2,5 %: no seat (under 2 % rules its 250/1,2 = 208 would win one).
+    # S 6 000 and M 3 750 share the 61 seats by the odd-number method (first divisor 1,2): every
+    # quotient from 80 up wins, S's 6 000/75 = 80 (its 38th) and M's 3 750/45 = 83,3 (its 23rd);
+    # the next are M's 3 750/47 = 79,8 and S's 6 000/77 = 77,9. So S 38, M 23.
+    client.force_login(world.other_member)  # leads S in Malmö
+    url = "/val/1280/2018/nytt-resultat/"
+    content = client.get(url).content.decode()
+    rows = dict((party, int(index)) for index, party in
+                re.findall(r'name="votes_(\d+)" id="[^"]+" value="" data-party="([^"]+)"', content))
+    data = {"label": "Valnatten", "seats": "61", "organisation": world.other_branch.pk,
+            f"votes_{rows['S']}": "6000", f"votes_{rows['M']}": "3750", f"votes_{rows['C']}": "250"}
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()
+    election = Election.objects.get(is_official=False)
+    assert {r.abbreviation: r.seats for r in election.party_results.all()} == {"S": 38, "M": 23, "C": 0}
+    assert election.method["threshold"] == "3/100" and election.constituencies_missing is True
+    page = client.get(response["Location"]).content.decode()
+    assert 'data-testid="constituencies-missing"' in page and "spärren 3 % för indelade kommuner" in page
+
+
+def test_a_count_before_2018_in_a_divided_municipality_says_it_is_one_area(client, lund, world):
+    # Lund was divided in 2014 and each constituency was counted on its own: totals cannot do that.
+    client.force_login(world.owner)
+    content = client.get(URL).content.decode()
+    rows = dict((party, int(index)) for index, party in
+                re.findall(r'name="votes_(\d+)" id="[^"]+" value="" data-party="([^"]+)"', content))
+    response = client.post(URL, form_data(organisation=world.branch.pk, **{f"votes_{rows['S']}": "2000",
+                                                                           f"votes_{rows['M']}": "1000"}))
+    election = Election.objects.get(is_official=False)
+    assert election.constituencies_missing is True and election.method is None
+    page = client.get(response["Location"]).content.decode()
+    assert "räknade som om kommunen vore en valkrets" in page

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 def _sections(organisation, internal: bool):
@@ -25,6 +26,7 @@ def _forget_user(sender, instance, **kwargs) -> None:
 class AgendaConfig(AppConfig):
     name = "folkvald.agenda"
     label = "agenda"
+    verbose_name = gettext_lazy("Avtal, reformer och beslut")
 
     def ready(self) -> None:
         from folkvald.core.navigation import register_section

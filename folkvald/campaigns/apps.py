@@ -1,9 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class CampaignsConfig(AppConfig):
     name = "folkvald.campaigns"
     label = "campaigns"
+    verbose_name = gettext_lazy("Samtalskampanjer")
 
     def ready(self) -> None:
         from folkvald.core.navigation import register_section

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 def council_sections(organisation, internal: bool):
@@ -33,6 +34,7 @@ def council_sections(organisation, internal: bool):
 class CouncilsConfig(AppConfig):
     name = "folkvald.councils"
     label = "councils"
+    verbose_name = gettext_lazy("Fullmäktige")
 
     def ready(self) -> None:
         from folkvald.core.navigation import register_section

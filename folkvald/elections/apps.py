@@ -1,9 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class ElectionsConfig(AppConfig):
     name = "folkvald.elections"
     label = "elections"
+    verbose_name = gettext_lazy("Val")
 
     def ready(self) -> None:
         from folkvald.core.navigation import register_section

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 def _erase_with_person(sender, instance, update_fields=None, **kwargs) -> None:
@@ -23,6 +24,7 @@ def _erase_with_person(sender, instance, update_fields=None, **kwargs) -> None:
 class PolicyConfig(AppConfig):
     name = "folkvald.policy"
     label = "policy"
+    verbose_name = gettext_lazy("Politikutveckling")
 
     def ready(self) -> None:
         from django.db.models.signals import pre_save

@@ -155,22 +155,39 @@ class ScenarioOut(Schema):
     lists: list[ScenarioListOut]
 
 
+class ScenarioUpdateIn(Schema):
+    name: str
+    description: str = ""
+    lists: list[ScenarioListIn] = []
+
+
 class CommitteeResultOut(Schema):
     name: str
     places: int
     required_for_proportional: int
+    can_force: dict[str, bool]
     by_label: dict[str, int]
     by_party: dict[str, int]
     places_list: list[dict[str, Any]]
     ties: list[Any]
 
 
+class AttendanceChangeOut(Schema):
+    committee: str
+    required_before: int
+    required: int
+    by_party: dict[str, int]
+    lost_force: list[str]
+
+
 class ScenarioDetailOut(ScenarioOut):
     committees: list[CommitteeResultOut]
+    substitutes: list[CommitteeResultOut]
     totals_by_label: dict[str, int]
     totals_by_party: dict[str, int]
     absent: dict[str, int]
     present: int
+    changes: list[AttendanceChangeOut]
 
 
 class ErrorOut(Schema):
@@ -423,23 +440,55 @@ def get_scenario(request: HttpRequest, council_id: int, scenario_id: int, absent
     outcome = selectors.scenario_outcome(council=council, lists=selectors.scenario_lists(scenario), absent=absent_map)
     return Status(200, {
         **_scenario_out(scenario),
-        "committees": [
-            {
-                "name": item.committee_name,
-                "places": item.places,
-                "required_for_proportional": item.threshold,
-                "by_label": item.by_label,
-                "by_party": item.by_party,
-                "places_list": item.places_list,
-                "ties": item.ties,
-            }
-            for item in outcome.committees
-        ],
+        "committees": [_committee_result(item) for item in outcome.committees],
+        "substitutes": [_committee_result(item) for item in outcome.substitutes],
         "totals_by_label": outcome.totals_by_label,
         "totals_by_party": outcome.totals_by_party,
         "absent": outcome.absent,
         "present": sum(outcome.present.values()),
+        "changes": [
+            {
+                "committee": change["committee"],
+                "required_before": change["threshold_before"],
+                "required": change["threshold"],
+                "by_party": change["diff"],
+                "lost_force": change["lost_force"],
+            }
+            for change in outcome.changes()
+        ],
     })
+
+
+def _committee_result(item) -> dict[str, Any]:
+    return {
+        "name": item.committee_name,
+        "places": item.places,
+        "required_for_proportional": item.threshold,
+        "can_force": item.can_force,
+        "by_label": item.by_label,
+        "by_party": item.by_party,
+        "places_list": item.places_list,
+        "ties": item.ties,
+    }
+
+
+@router.put(
+    "/councils/{council_id}/scenarios/{scenario_id}", response={200: ScenarioOut, 422: ErrorOut}, auth=django_auth
+)
+def update_scenario(request: HttpRequest, council_id: int, scenario_id: int, payload: ScenarioUpdateIn):
+    """Replace a scenario's name, description and lists (MANAGE on the organisation that owns it)."""
+    council = _loaded(request, council_id)
+    scenario = access_scenario(request.user, scenario_id, need=Level.MANAGE, council=council)
+    try:
+        services.scenario_update(
+            scenario=scenario,
+            name=payload.name,
+            description=payload.description,
+            lists=[item.dict() for item in payload.lists],
+        )
+    except ValidationError as error:
+        return Status(422, {"detail": " ".join(error.messages)})
+    return Status(200, _scenario_out(selectors.scenario_for_page(scenario_id=scenario.pk)))
 
 
 @router.delete(

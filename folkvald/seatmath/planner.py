@@ -214,6 +214,9 @@ def _parse(spec: Mapping[str, Any]) -> _Plan:
         raise SeatMathError("'name_orders' must be an object of list label: parties in name order")
     for label, order in raw_orders.items():
         members = label.split("+") if isinstance(label, str) else []
+        strays = [party for party in members if party not in seats]
+        if strays:
+            raise SeatMathError(f"the name order of {label!r} is for a list with {strays[0]!r}, which is not in 'seats'")
         if not isinstance(order, list) or not all(isinstance(p, str) for p in order):
             raise SeatMathError(f"the name order of {label!r} must be a list of parties")
         if any(party not in members for party in order):

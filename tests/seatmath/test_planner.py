@@ -152,6 +152,7 @@ def test_list_places_scenario_b() -> None:
         ({"seats": HUDDINGE, "committees": COMMITTEES, "bloc": BLOC, "extra": 1}, "unknown key 'extra'"),
         ({"seats": {f"P{i}": 1 for i in range(11)}, "committees": COMMITTEES, "bloc": [f"P{i}" for i in range(11)]}, "at most 10 parties"),
         ({"seats": HUDDINGE, "committees": COMMITTEES, "bloc": BLOC, "name_orders": {"S+C": ["S", "M"]}}, "not on that list"),
+        ({"seats": HUDDINGE, "committees": COMMITTEES, "bloc": BLOC, "name_orders": {"S+X": ["S"]}}, "'X', which is not in 'seats'"),
     ],
 )
 def test_bad_input_is_one_clear_line(spec: dict, message: str) -> None:

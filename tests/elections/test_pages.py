@@ -28,7 +28,7 @@ def test_lund_2014_shows_the_seeds_figures(client, lund):
     assert "ingen egen majoritet (behöver 33)" in text
     # Alliansen 14249 + 8077 + 3557 + 1739 = 27622 = 36.39 %; in 2010 19982 + 9570 + 3856 + 2087 = 35495
     # of 71249 = 49.82 %: down 13.43 points (the seed rounds it to 13.5).
-    assert "Alliansen (M + FP + C + KD): 36,4 %, −13,4 procentenheter" in text
+    assert "Alliansen (M + FP + C + KD): 36,4 %, −13,4 procentenheter · 25 av 65 mandat" in text  # 13 + 7 + 3 + 2
     # M: 14249/75906 = 18.77 % against 19982/71249 = 28.05 %: down 9.27 points ("more than 9").
     assert "M −9,3 procentenheter" in text
     assert "S +0,9 procentenheter" in text  # 22.83 % against 21.93 %

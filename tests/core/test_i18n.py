@@ -8,6 +8,7 @@ The catalogue is folkvald/locale/en/LC_MESSAGES/django.po; `make messages` regen
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import gettext
 import re
 import shutil
@@ -25,6 +26,7 @@ from folkvald.elections.importing import import_files
 from folkvald.elections.services import bloc_set
 from folkvald.organisations.models import Person, Role, RoleKind
 from tests.agenda.conftest import agenda  # noqa: F401  (the fixture, used by name)
+from tests.campaigns.conftest import campaign  # noqa: F401  (the fixture, used by name)
 from tests.elections.conftest import data_file
 
 PACKAGE = Path(folkvald.__file__).parent
@@ -223,8 +225,16 @@ def text_of(response) -> str:
 
 
 @pytest.fixture
-def pages(world, agenda):  # noqa: F811
-    """Home, Lund's branch (with a public contact), Lund's 2014 election and the branch's reform report."""
+def pages(world, agenda, campaign):  # noqa: F811
+    """Home, Lund's branch (with a public contact), Lund's 2014 election, the branch's reform report and its
+    conversation campaign (the seed's 16 488 conversations against the adopted 15 000)."""
+    from folkvald.campaigns import services as campaigns
+
+    campaigns.target_adopt(campaign=campaign, organisation=world.branch, value=15_000)
+    for conversations in [999] * 16 + [504]:  # 16 488, at most 999 a report
+        campaigns.report_create(campaign=campaign, organisation=world.branch, reporter=None,
+                                date=dt.date(2014, 5, 3), place="Stationen", activity="street_stall",
+                                conversations=conversations, topics=["skola"])
     report = import_files([data_file(year, "1281") for year in (2010, 2014)])
     assert not report.failed
     bloc_set(municipality_code="1281", period=2014, name="de rödgröna", parties=["S", "MP", "V", "FI"], position=0)
@@ -236,6 +246,7 @@ def pages(world, agenda):  # noqa: F811
         "organisation": reverse("organisations:public", args=[world.branch.pk]),
         "election": reverse("elections:election", args=["1281", 2014]),
         "report": reverse("agenda:report", args=[world.branch.pk, "2022-2026"]),
+        "campaign": reverse("campaigns:organisation", args=[campaign.pk, world.branch.pk]),
     }
 
 
@@ -251,6 +262,7 @@ SWEDISH = {
     "report": ["Vad har vi gjort sedan valet?", "Mandatperioden 2022–2026", "30,0\xa0% genomfört, viktat",
                "1 av 3 reformer genomförda", "Kommunfullmäktige · 2023-06-12 · § 98", "+5,7\xa0%",
                "5\xa0939\xa0bostäder"],
+    "campaign": ["16\xa0488 av 15\xa0000 samtal, 110\xa0%", "Vecka för vecka", "Rapporterade samtal", "v19"],
 }
 ENGLISH = {
     "home": ["Local organisations", "Sign in", "Skip to content", "Change language"],
@@ -260,6 +272,7 @@ ENGLISH = {
                  "no majority of its own (needs 33)", "M −9.3 percentage points", "Votes lacking for one more seat"],
     "report": ["What have we done since the election?", "Mandate period 2022–2026", "30.0% done, weighted",
                "1 of 3 reforms done", "Municipal council · 2023-06-12 · § 98", "+5.7\xa0%", "5,939\xa0bostäder"],
+    "campaign": ["16,488 of 15,000 conversations, 110%", "Week by week", "Reported conversations", "w19"],
 }
 
 

@@ -86,6 +86,8 @@ def test_committee_scenario_page(page, live_server):
     expect(page.locator("#totals")).to_contain_text("15")
     kommunstyrelsen = page.locator("section.committee").filter(has_text="Kommunstyrelsen")
     expect(kommunstyrelsen).to_contain_text("S+C+MP+HP+V 8")
+    # Per party over both: S 3 of the joint list's 7 and 4 of its 8 (the 8th name continues with S).
+    expect(page.locator("#totals-by-party tbody tr").first).to_have_text("S7")
     assert_no_horizontal_scroll(page)
 
     page.get_by_label("Frånvarande M", exact=True).fill("6")

@@ -139,7 +139,7 @@ def test_organisation_pages_link_to_the_results(client, lund, world):
 
 def test_abbreviations_are_stored_as_the_party_spells_them(client, lund, world):
     client.force_login(world.owner)
-    upload = SimpleUploadedFile("natt.csv", "s;2000\nfp;1000\n".encode())
+    upload = SimpleUploadedFile("natt.csv", b"s;2000\nfp;1000\n")
     response = client.post(URL, form_data(organisation=world.branch.pk, upload=upload))
     assert response.status_code == 302
     election = Election.objects.get(is_official=False)
@@ -150,7 +150,7 @@ def test_abbreviations_are_stored_as_the_party_spells_them(client, lund, world):
 
 def test_one_party_typed_in_two_spellings_is_refused(client, lund, world):
     client.force_login(world.owner)
-    upload = SimpleUploadedFile("natt.csv", "S;2000\ns;1000\n".encode())
+    upload = SimpleUploadedFile("natt.csv", b"S;2000\ns;1000\n")
     response = client.post(URL, form_data(organisation=world.branch.pk, upload=upload))
     assert response.status_code == 200
     assert "S finns två gånger." in response.content.decode()

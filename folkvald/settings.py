@@ -178,6 +178,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0) or None
 AXES_ENABLED = env_bool("LOGIN_RATE_LIMIT", True)
+# Only what is needed: failed attempts (for the limit), not a log of every sign-in with address and browser.
+AXES_DISABLE_ACCESS_LOG = True
 
 # --- Security -----------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", False) else None

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
-from django.db import transaction
+from django.apps import apps as django_apps
+from django.contrib.auth import get_user_model
+from django.db import models, transaction
 from django.utils import timezone
 
 from folkvald.organisations.models import (
@@ -78,8 +82,72 @@ def parties_load() -> int:
     return len(items)
 
 
+def _app_hooks(action: str) -> list[tuple[str, Callable[..., Any]]]:
+    """The other apps' own ``person_<label>_<action>`` in their services (policy: ``person_policy_export``).
+
+    The organisations app knows nothing of the apps built on it; an app that holds personal
+    data of its own kind offers these two functions and is found here by name.
+    """
+    hooks = []
+    for config in django_apps.get_app_configs():
+        if not config.name.startswith("folkvald.") or config.label == "organisations":
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.services")
+        except ModuleNotFoundError:
+            continue
+        hook = getattr(module, f"person_{config.label}_{action}", None)
+        if callable(hook):
+            hooks.append((config.label, hook))
+    return hooks
+
+
+def person_links() -> list[tuple[type[models.Model], str, bool]]:
+    """(model, field, to_user) for every field of another app that points at a Person or a user."""
+    User = get_user_model()
+    links = []
+    for model in django_apps.get_models():
+        if model._meta.app_label in ("organisations", "auth") or model.__name__.startswith("Historical"):
+            continue
+        for field in model._meta.get_fields():
+            if getattr(field, "concrete", False) and field.is_relation and field.related_model in (Person, User):
+                links.append((model, field.name, field.related_model is User))
+    return links
+
+
+def _row(row: models.Model) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for field in row._meta.concrete_fields:
+        if field.is_relation:
+            related = getattr(row, field.name)
+            out[field.name] = str(related) if related is not None else None
+        else:
+            out[field.name] = field.value_from_object(row)
+    return out
+
+
+def person_records(*, person: Person) -> dict[str, list[dict[str, Any]]]:
+    """Every row, in any app without an export of its own, that points at the person or their sign-in."""
+    own = {label for label, _hook in _app_hooks("export")}
+    records: dict[str, list[dict[str, Any]]] = {}
+    for model, name, to_user in person_links():
+        if model._meta.app_label in own:
+            continue
+        target = person.user if to_user else person
+        if target is None:
+            continue
+        rows = [_row(row) for row in model._default_manager.filter(**{name: target}).distinct().order_by("pk")]
+        if rows:
+            records.setdefault(model._meta.label, []).extend(rows)
+    return records
+
+
 def person_export(*, person: Person) -> dict[str, Any]:
-    """Everything folkvald holds about a person, for a GDPR access request (art. 15 and 20)."""
+    """Everything folkvald holds about a person, in every app, for an access request (art. 15 and 20).
+
+    Apps with an export of their own (``person_<label>_export``) give their section; every other
+    row that points at the person is listed field by field, so a new model is never left out.
+    """
     return {
         "person": {
             "first_name": person.first_name,
@@ -102,12 +170,20 @@ def person_export(*, person: Person) -> dict[str, Any]:
             for role in person.roles.select_related("organisation")
         ],
         "user": {"username": person.user.get_username()} if person.user else None,
+        "apps": {label: hook(person=person) for label, hook in _app_hooks("export")},
+        "records": person_records(person=person),
     }
 
 
 @transaction.atomic
 def person_erase(*, person: Person) -> None:
-    """Erase a person's personal data (art. 17) while keeping counts that do not identify them."""
+    """Erase a person's personal data (art. 17) in every app, keeping counts that do not identify them.
+
+    The other apps' ``person_<label>_erase`` run first, while the e-mail address they may look
+    for is still there; then the name, contact details, role history and the sign-in go.
+    """
+    for _label, hook in _app_hooks("erase"):
+        hook(person=person)
     person.first_name = "Raderad"
     person.last_name = f"person {person.pk}"
     person.email = ""
@@ -120,6 +196,10 @@ def person_erase(*, person: Person) -> None:
     for role in person.roles.all():
         role.history.all().delete()
     if user is not None:
+        from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+        for log in (AccessAttempt, AccessLog, AccessFailureLog):  # sign-in attempts hold the address too
+            log.objects.filter(username=user.get_username()).delete()
         user.delete()
 
 

@@ -34,8 +34,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# The English catalogue: extract, merge, compile, and say how much is left to translate (docs/i18n.md).
 messages: $(STAMP)
 	cd folkvald && DEBUG=true ../$(BIN)/folkvald makemessages -l en --no-obsolete && DEBUG=true ../$(BIN)/folkvald compilemessages
+	msgfmt --statistics -o /dev/null folkvald/locale/en/LC_MESSAGES/django.po
 
 bench: $(STAMP)
 	for f in benchmarks/bench_*.py; do $(BIN)/python $$f || exit 1; done

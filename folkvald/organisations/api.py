@@ -5,9 +5,8 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from folkvald.organisations.models import Municipality
+from folkvald.organisations import selectors
 from folkvald.organisations.permissions import Level, access_organisation, visible_organisations
-from folkvald.organisations.selectors import organisation_public_contacts
 
 router = Router(tags=["organisations"])
 
@@ -79,7 +78,7 @@ def get_organisation(request: HttpRequest, organisation_id: int) -> dict:
             "phone": role.contact_phone,
             "email": role.contact_email,
         }
-        for role in organisation_public_contacts(organisation=organisation)
+        for role in selectors.organisation_public_contacts(organisation=organisation)
     ]
     return {
         **_organisation_out(organisation),
@@ -92,11 +91,8 @@ def get_organisation(request: HttpRequest, organisation_id: int) -> dict:
 
 @router.get("/municipalities", response=list[MunicipalityOut], summary="The 290 municipalities")
 def list_municipalities(request: HttpRequest, county: str | None = None) -> list[dict]:
-    municipalities = Municipality.objects.select_related("county").prefetch_related("election_figures")
-    if county:
-        municipalities = municipalities.filter(county_id=county)
     out = []
-    for municipality in municipalities:
+    for municipality in selectors.municipalities(county=county):
         figures = max(municipality.election_figures.all(), key=lambda f: f.year, default=None)
         out.append(
             {

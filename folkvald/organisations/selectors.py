@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from folkvald.organisations.models import Organisation, Party, PartyAbbreviation, Person, Role
+from folkvald.organisations.models import (
+    Municipality,
+    Organisation,
+    Party,
+    PartyAbbreviation,
+    Person,
+    Role,
+)
 from folkvald.organisations.permissions import AnyUser, internal_organisation_ids
 
 
@@ -65,3 +72,9 @@ def party_for_abbreviation(*, abbreviation: str, year: int | None = None) -> Par
         ):
             return alias.party
     return Party.objects.filter(abbreviation__iexact=abbreviation).first()
+
+
+def municipalities(*, county: str | None = None) -> QuerySet[Municipality]:
+    """The 290 municipalities with their county and election figures: public reference data."""
+    queryset = Municipality.objects.select_related("county").prefetch_related("election_figures")
+    return queryset.filter(county_id=county) if county else queryset

@@ -1,8 +1,9 @@
 """Conventions the code keeps, checked mechanically.
 
 - Views and API handlers fetch objects only through an `access_*` function (or a selector),
-  so a permission rule lives in one place: no `.objects.get(`, `get_object_or_404(` or
-  `.objects.filter(` in views.py and api.py.
+  so a permission rule lives in one place: no model manager (`.objects.`, `._default_manager`)
+  and no `get_object_or_404(` in views.py, api.py and feeds.py. tests/core/test_no_leaks.py
+  checks the outcome, page by page.
 - The pure seat mathematics imports nothing from Django (tests/seatmath has the runtime check).
 """
 
@@ -10,12 +11,22 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-FORBIDDEN = re.compile(r"\.objects\.(get|filter|all|exclude)\(|get_object_or_404\(|get_list_or_404\(")
+FORBIDDEN = re.compile(r"\.objects\b|\._default_manager\b|\._base_manager\b|get_object_or_404\(|get_list_or_404\(")
 
 
 def handler_files():
-    for name in ("views.py", "api.py"):
+    for name in ("views.py", "api.py", "feeds.py"):
         yield from (ROOT / "folkvald").rglob(name)
+    for package in ("views", "api"):
+        for directory in (ROOT / "folkvald").rglob(package):
+            if directory.is_dir():
+                yield from directory.rglob("*.py")
+
+
+def test_the_convention_check_sees_a_manager_call():
+    assert FORBIDDEN.search('campaign = Campaign.objects.select_related("organisation").get(pk=pk)')
+    assert FORBIDDEN.search("Reform._default_manager.filter(pk=1)")
+    assert not FORBIDDEN.search("reform = access_reform(request.user, reform_id)")
 
 
 def test_views_and_api_handlers_fetch_objects_through_access_functions():

@@ -110,6 +110,129 @@ def test_riksdag_constituency_threshold_and_national_threshold():
     assert sum(result["adjustment_seats"].values()) == 39
 
 
+def top_quotients(votes: dict[str, int], seats: int, first: Fraction) -> dict[str, int]:
+    """The reference for the tests below: the ``seats`` highest comparative numbers of
+    14 kap. 3 § (first divisor ``first``, then 3, 5, 7, …) counted per party, by sorting
+    every quotient; it refuses an exact tie at the last seat."""
+    quotients = sorted(
+        (
+            (Fraction(v) / (first if k == 0 else 2 * k + 1), party)
+            for party, v in votes.items()
+            if v > 0
+            for k in range(seats + 1)
+        ),
+        reverse=True,
+    )
+    assert quotients[seats - 1][0] != quotients[seats][0], "a tie: pick other numbers"
+    won = dict.fromkeys(votes, 0)
+    for _q, party in quotients[:seats]:
+        won[party] += 1
+    return won
+
+
+RIKSDAG_TWO = [
+    # K1 holds the stronghold of A; A has no votes in K2.
+    {"name": "K1", "seats": 300, "votes": {"A": 900, "B": 60, "C": 40}},
+    {"name": "K2", "seats": 10, "votes": {"A": 0, "B": 1000, "C": 900}},
+]
+
+
+def test_riksdag_2014_sets_aside_the_over_represented_party():
+    # Up to 2014 (old RF 3:8, 14 kap. 5 §): a party with more fixed seats than its share of
+    # all 349 keeps them and is set aside; the others share the rest among themselves.
+    result = allocate({"body": "riksdag", "year": 2014, "constituencies": RIKSDAG_TWO})
+    fixed = [top_quotients(c["votes"], c["seats"], Fraction(7, 5)) for c in RIKSDAG_TWO]
+    national = {"A": 900, "B": 1060, "C": 940}
+    assert top_quotients(national, 349, Fraction(7, 5))["A"] < fixed[0]["A"]  # over-represented
+    rest = top_quotients({"B": 1060, "C": 940}, 349 - fixed[0]["A"], Fraction(7, 5))
+    assert result["set_aside"] == ["A"]
+    assert result["returned_seats"] == []
+    assert result["seats"] == {"A": fixed[0]["A"], **rest}
+    assert [c["fixed"] for c in result["constituencies"]] == fixed
+    assert sum(result["adjustment_seats"].values()) == 39
+    assert result["adjustment_seats"]["A"] == 0
+    assert result["ties"] == []
+
+
+def test_riksdag_2018_returns_the_surplus_fixed_seats():
+    # From 2018 (14 kap. 4 a §): the same surplus is returned, from the seats A won by its
+    # lowest comparative numbers (all in K1), to the parties below their share there; then
+    # every party has exactly its share of the 349 seats.
+    result = allocate({"body": "riksdag", "year": 2018, "constituencies": RIKSDAG_TWO})
+    fixed = [top_quotients(c["votes"], c["seats"], Fraction(6, 5)) for c in RIKSDAG_TWO]
+    share = top_quotients({"A": 900, "B": 1060, "C": 940}, 349, Fraction(6, 5))
+    surplus = fixed[0]["A"] - share["A"]
+    assert surplus > 0
+    assert result["seats"] == share
+    assert result["entitlement"] == share
+    assert result["set_aside"] == []
+    returned = result["returned_seats"]
+    assert len(returned) == surplus
+    assert {(r["party"], r["constituency"]) for r in returned} == {("A", "K1")}
+    # A's seats go back from its lowest comparative number up: 900/(2k + 1) for its last k.
+    k = fixed[0]["A"] - 1
+    assert [Fraction(r["quotient"]) for r in returned] == [
+        Fraction(900, 2 * (k - j) + 1) for j in range(surplus)
+    ]
+    assert {r["to"] for r in returned} <= {"B", "C"}
+    given = [Fraction(r["to_quotient"]) for r in returned]
+    assert given == sorted(given, reverse=True)  # the highest comparative number first
+    by_name = {c["name"]: c for c in result["constituencies"]}
+    assert by_name["K1"]["fixed"]["A"] == share["A"]
+    assert result["adjustment_seats"]["A"] == 0
+    assert sum(result["adjustment_seats"].values()) == 39
+
+
+def test_riksdag_at_exactly_4_and_12_percent():
+    # RF 3:7: at least 4 % of the valid votes in the country, or at least 12 % in a
+    # constituency (then only that constituency's fixed seats). T has exactly 4 %
+    # (2 000 of 50 000), L exactly 12 % in K1 (1 200 of 10 000) and 2.4 % nationally.
+    k1 = {"A": 4000, "B": 4000, "L": 1200, "T": 800}
+    k2 = {"A": 19000, "B": 19800, "L": 0, "T": 1200}
+    spec = {
+        "body": "riksdag",
+        "year": 2022,
+        "constituencies": [
+            {"name": "K1", "seats": 62, "votes": k1},
+            {"name": "K2", "seats": 248, "votes": k2},
+        ],
+    }
+    result = allocate(spec)
+    local = top_quotients(k1, 62, Fraction(6, 5))["L"]
+    assert local > 0
+    assert result["constituencies"][0]["constituency_threshold_only"] == ["L"]
+    assert result["seats"]["L"] == result["fixed_seats"]["L"] == local
+    share = top_quotients({"A": 23000, "B": 23800, "T": 2000}, 349 - local, Fraction(6, 5))
+    assert {p: result["seats"][p] for p in "ABT"} == share
+    assert share["T"] > 0
+    # One valid vote more (blank ballots are not valid; a hand-written party is): both fall out.
+    spec["valid_votes"] = 50_001
+    spec["constituencies"][0]["valid_votes"] = 10_001
+    result = allocate(spec)
+    assert result["seats"]["L"] == 0 and result["seats"]["T"] == 0
+    assert result["threshold"]["below"] == ["L", "T"]
+
+
+def test_riksdag_fixed_seats_from_eligible_voters():
+    # 4 kap. 3 §: 310 fixed seats by largest remainder over the eligible voters:
+    # 310 · 1 000 / 6 001 = 51.66, 103.32, 155.03 -> 51 + 103 + 155 = 309, the last seat to
+    # the largest remainder (K1).
+    votes = {"A": 600, "B": 400}
+    spec = {
+        "body": "riksdag",
+        "year": 2018,
+        "constituencies": [
+            {"name": "K1", "eligible_voters": 1000, "votes": votes},
+            {"name": "K2", "eligible_voters": 2000, "votes": votes},
+            {"name": "K3", "eligible_voters": 3001, "votes": votes},
+        ],
+    }
+    result = allocate(spec)
+    assert [c["fixed_seats"] for c in result["constituencies"]] == [52, 103, 155]
+    assert sum(result["seats"].values()) == 349
+    assert sum(result["adjustment_seats"].values()) == 39
+
+
 def shared_data() -> Path:
     configured = os.environ.get("FOLKVALD_SHARED_DATA")
     path = (
@@ -268,6 +391,30 @@ def test_kommunfullmaktige_2014_has_no_threshold_and_first_divisor_1_4():
         }
     )
     assert result["threshold"]["below"] == ["C"]
+
+
+@pytest.mark.parametrize("explain", [False, True])
+def test_exactly_at_the_threshold_keeps_the_party_in_a_swedish_council(explain):
+    # 14 kap. 6 §: "minst 2 procent". C has 20 of 1 000 valid votes, exactly 2 %, and takes a
+    # seat: C 20/1.2 = 16.67 beats A's 19th quotient 600/37 = 16.22; B's 12th, 380/23 = 16.52,
+    # is the last seat. With one more valid vote (a hand-written party) C is under 2 %.
+    spec = {
+        "body": "kommunfullmaktige",
+        "year": 2018,
+        "seats": 31,
+        "votes": {"A": 600, "B": 380, "C": 20},
+        "explain": explain,
+    }
+    result = allocate(spec)
+    assert result["seats"] == {"A": 18, "B": 12, "C": 1}
+    assert result["threshold"]["votes_needed"] == 20 and result["threshold"]["below"] == []
+    result = allocate({**spec, "valid_votes": 1001})
+    assert result["seats"] == {"A": 19, "B": 12, "C": 0}
+    assert result["threshold"]["votes_needed"] == 21 and result["threshold"]["below"] == ["C"]
+    # Region, one constituency: "minst 3 procent"; C at 30 of 1 000 keeps its place.
+    region = {**spec, "body": "regionfullmaktige", "votes": {"A": 600, "B": 370, "C": 30}}
+    assert allocate(region)["threshold"]["below"] == []
+    assert allocate({**region, "valid_votes": 1001})["threshold"]["below"] == ["C"]
 
 
 @pytest.mark.parametrize(

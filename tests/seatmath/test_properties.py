@@ -251,3 +251,141 @@ def test_swedish_single_constituency_equals_the_literal_procedure(votes, seats, 
     )
     assert list(result["seats"].values()) == reference.seats
     assert result["ties"] == lot.ties
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    votes=st.dictionaries(
+        st.sampled_from(["S", "M", "SD", "V", "C"]), st.integers(0, 40), min_size=1, max_size=5
+    ),
+    seats=st.integers(1, 30),
+    year=st.sampled_from([2014, 2018]),
+    seed=st.integers(0, 30),
+)
+def test_an_exact_tie_is_always_reported_in_a_swedish_council(votes, seats, year, seed):
+    # Small vote counts make ties frequent. Whenever the reference (14 kap. 3 § read
+    # literally) meets more equal quotients than seats left, allocate() reports the same lot,
+    # with and without the explanation, and the lot is drawn again the same way.
+    from folkvald.seatmath.methods import Lot, divisor_apportion_sequential, modified_sainte_lague
+
+    total = sum(votes.values())
+    eligible = [year < 2018 or v * 50 >= total for v in votes.values()]
+    assume(any(e and v for e, v in zip(eligible, votes.values(), strict=True)))
+    lot = Lot(seed=seed)
+    reference = divisor_apportion_sequential(
+        list(votes.values()),
+        seats,
+        modified_sainte_lague(Fraction(6, 5) if year >= 2018 else Fraction(7, 5)),
+        names=list(votes),
+        lot=lot,
+        eligible=eligible,
+    )
+    spec = {"body": "kommunfullmaktige", "year": year, "seats": seats, "votes": votes}
+    for explain in (False, True):
+        result = allocate({**spec, "seed": seed, "explain": explain})
+        assert result["ties"] == lot.ties
+        assert list(result["seats"].values()) == reference.seats
+        for tie in result["ties"]:
+            assert tie["decided_by"] == "lot" and tie["seed"] == seed
+            assert len(tie["winners"]) == tie["places"] < len(tie["between"])
+
+
+divided_votes = st.lists(
+    st.dictionaries(
+        st.sampled_from(["S", "M", "SD", "V", "C", "L"]),
+        st.integers(0, 30_000),
+        min_size=1,
+        max_size=6,
+    ),
+    min_size=2,
+    max_size=4,
+)
+
+
+def _divided_spec(body, year, areas, seats_total, data):
+    """A divided council or riksdag: fixed seats per constituency drawn to add up as the law
+    says (nine tenths, or all seats less 39), every party listed in every constituency."""
+    parties = sorted({p for area in areas for p in area})
+    fixed_total = seats_total - 39 if body == "riksdag" else seats_total * 9 // 10
+    if body == "kommunfullmaktige" and year < 2018:
+        fixed_total = seats_total
+    cuts = sorted(
+        data.draw(
+            st.lists(st.integers(0, fixed_total), min_size=len(areas) - 1, max_size=len(areas) - 1)
+        )
+    )
+    numbers = [b - a for a, b in zip([0, *cuts], [*cuts, fixed_total], strict=True)]
+    return {
+        "body": body,
+        "year": year,
+        "seats": seats_total,
+        "explain": False,
+        "constituencies": [
+            {"name": f"K{i}", "seats": n, "votes": {p: area.get(p, 0) for p in parties}}
+            for i, (area, n) in enumerate(zip(areas, numbers, strict=True))
+        ],
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    areas=divided_votes,
+    body_year=st.sampled_from(
+        [
+            ("kommunfullmaktige", 2014),
+            ("kommunfullmaktige", 2018),
+            ("regionfullmaktige", 2014),
+            ("regionfullmaktige", 2018),
+            ("riksdag", 2014),
+            ("riksdag", 2018),
+        ]
+    ),
+    seats=st.integers(41, 101),
+    data=st.data(),
+)
+def test_divided_swedish_bodies(areas, body_year, seats, data):
+    # Seats add up (per constituency, fixed and adjustment); a party under the threshold
+    # gets nothing; the order of the parties does not change the seats or the lots.
+    from folkvald.seatmath import SeatMathError
+
+    body, year = body_year
+    assume(any(v for area in areas for v in area.values()))
+    spec = _divided_spec(body, year, areas, seats, data)
+    try:
+        result = allocate(spec)
+    except SeatMathError as error:
+        # The refusals allowed: nobody over the threshold, or a constituency with fixed seats
+        # and nobody there to take them.
+        assert "no party reaches the threshold" in str(error) or (
+            "no party above the threshold has votes in" in str(error)
+        )
+        return
+    assert sum(result["seats"].values()) == seats
+    for c, given_c in zip(result["constituencies"], spec["constituencies"], strict=True):
+        assert sum(c["seats"].values()) == c["seats_total"]
+        if "fixed" in c:
+            assert sum(c["fixed"].values()) == c["fixed_seats"] == given_c["seats"]
+    totals: dict[str, int] = {}
+    for c in spec["constituencies"]:
+        for p, v in c["votes"].items():
+            totals[p] = totals.get(p, 0) + v
+    valid = sum(totals.values())
+    threshold = {"kommunfullmaktige": 3, "regionfullmaktige": 3, "riksdag": 4}[body]
+    if not (body == "kommunfullmaktige" and year < 2018):
+        for p, v in totals.items():
+            local = body == "riksdag" and any(
+                c["votes"][p] * 100 >= 12 * sum(c["votes"].values()) for c in spec["constituencies"]
+            )
+            if v * 100 < threshold * valid and not local:
+                assert result["seats"][p] == 0, p
+    shuffled = data.draw(st.permutations(sorted(totals)))
+    again = allocate(
+        {
+            **spec,
+            "constituencies": [
+                {**c, "votes": {p: c["votes"][p] for p in shuffled}} for c in spec["constituencies"]
+            ],
+        }
+    )
+    assert again["seats"] == result["seats"]
+    assert again["ties"] == result["ties"]

@@ -101,3 +101,35 @@ def test_votelib_quirks_that_folkvald_does_not_copy():
         }
     )
     assert tie["ties"][0]["between"] == ["A", "B"]  # 600/3 == 240/1.2 == 200 exactly
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    votes=st.lists(st.integers(0, 200_000), min_size=1, max_size=12),
+    seats=st.integers(1, 101),
+    body=st.sampled_from(["kommunfullmaktige", "regionfullmaktige", "riksdag"]),
+    year=st.sampled_from([2014, 2018, 2022]),
+    other=st.integers(0, 3_000),
+)
+def test_swedish_councils_in_one_constituency_as_votelib(votes, seats, body, year, other):
+    # The statutory bodies in one constituency (allocate's quick path without explanation):
+    # votelib's modified Sainte-Laguë on exact Fractions, over the parties at the threshold
+    # (chosen here, since votelib would drop a party exactly at it), shares of all valid votes.
+    named = {f"P{i}": v for i, v in enumerate(votes)}
+    valid = sum(votes) + other
+    percent = {"kommunfullmaktige": 2, "regionfullmaktige": 3, "riksdag": 4}[body]
+    if body == "kommunfullmaktige" and year < 2018:
+        percent = 0
+    over = {p: v for p, v in named.items() if v > 0 and v * 100 >= percent * valid}
+    assume(over)
+    first = Fraction(6, 5) if year >= 2018 else Fraction(7, 5)
+    theirs = HighestAverages(vdiv.modified_first_coef(vdiv.sainte_lague, first)).evaluate(
+        over, seats
+    )
+    spec = {"body": body, "year": year, "seats": seats, "votes": named, "valid_votes": valid}
+    ours = allocate({**spec, "explain": False})
+    if any(isinstance(k, Tie) for k in theirs):
+        assert ours["ties"], "votelib found a tie that folkvald did not report"
+        return
+    assert not ours["ties"], "folkvald reported a tie that votelib did not see"
+    assert ours["seats"] == {p: theirs.get(p, 0) for p in named}

@@ -199,3 +199,22 @@ def test_scenario_page_gives_the_places_per_party_over_all_committees(client, hu
     rows = re.findall(r'<th scope="row">([^<]+)</th><td class="num">(\d+)</td>', table)
     assert rows == [("S", "7"), ("M", "6"), ("SD", "3"), ("V", "2"), ("C", "2"), ("MP", "2"), ("HP", "2")]
     assert sum(int(count) for _party, count in rows) == 24
+
+
+def test_ballot_lists_warn_that_a_joint_list_must_be_identical_under_the_2022_law(client, huddinge, huddinge_secretary):
+    # lag 2022:629 § 14: only ballots with the same label and the same names in the same order
+    # form one group; lag 1992:339 § 14 grouped by label alone (Huddinge 2018 elected by it).
+    from django.urls import reverse
+
+    from folkvald.councils.services import scenario_create
+
+    branch, secretary = huddinge_secretary
+    scenario = scenario_create(council=huddinge, organisation=branch, name="B", lists=[MITTEN_V])
+    client.force_login(secretary)
+    html = client.get(reverse("councils:ballots", args=[huddinge.pk, scenario.pk])).content.decode()
+    assert huddinge.committee_law == "2022:629"
+    assert "samma namn i samma ordning" in html and "14 § lag 2022:629" in html
+    huddinge.committee_law = "1992:339"
+    huddinge.save(update_fields=["committee_law"])
+    html = client.get(reverse("councils:ballots", args=[huddinge.pk, scenario.pk])).content.decode()
+    assert "14 § lag 1992:339" in html and "samma namn i samma ordning" not in html

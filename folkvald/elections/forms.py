@@ -23,8 +23,11 @@ ABBREVIATION_RE = re.compile(r"^[\wÅÄÖåäöÉéÜü\-]{1,12}$")
 
 
 def parse_count(text: str) -> int:
-    """A vote count as people type it: "16 488", "16488", with ordinary or non-breaking spaces."""
+    """A vote count as people type it: "16 488", "16488", with ordinary or non-breaking spaces, or "16,488"
+    as an English page writes it (a count has no decimals, so commas between groups of three are grouping)."""
     cleaned = re.sub(r"[\s\u00a0\u202f]", "", str(text))
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", cleaned):
+        cleaned = cleaned.replace(",", "")
     if not cleaned:
         raise ValidationError(_("Ange ett antal röster."))
     if not cleaned.isdigit():

@@ -7,12 +7,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from folkvald.elections.forms import parse_count, parse_share, parse_upload
 
 
-@pytest.mark.parametrize(("text", "expected"), [("16488", 16488), ("16 488", 16488), ("16\u00a0488", 16488), ("0", 0)])
+@pytest.mark.parametrize(("text", "expected"), [("16488", 16488), ("16 488", 16488), ("16\u00a0488", 16488), ("0", 0),
+                                               ("16,488", 16488), ("1,500,000", 1500000)])
 def test_counts_as_people_type_them(text, expected):
     assert parse_count(text) == expected
 
 
-@pytest.mark.parametrize("text", ["-5", "1,5", "tio", "", "99999999999"])
+@pytest.mark.parametrize("text", ["-5", "1,5", "16,48", "1,5000", ",488", "tio", "", "99999999999"])
 def test_bad_counts_are_refused(text):
     with pytest.raises(ValidationError):
         parse_count(text)

@@ -219,6 +219,11 @@ USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
 FORMAT_MODULE_PATH = ["folkvald.formats"]
+# The switch's choice is kept for a year (Django's default ends it with the browser session) and goes over
+# HTTPS only where the session cookie does.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
 # --- Static files ---------------------------------------------------------------
 STATIC_URL = "/static/"

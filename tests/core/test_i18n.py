@@ -379,3 +379,11 @@ def test_the_missing_page_speaks_the_chosen_language(client, db):
 def text_of_error(response) -> str:
     assert response.status_code == 404
     return response.content.decode()
+
+
+def test_the_choice_is_kept_for_a_year(client, db):
+    """Django's default language cookie ends with the browser session: a volunteer's phone would forget it."""
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    cookie = client.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert cookie["max-age"] == 365 * 24 * 60 * 60
+    assert cookie["samesite"] == "Lax"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -46,8 +47,10 @@ class Command(BaseCommand):
     def _print_users(self, context: DemoContext | None) -> None:
         from django.contrib.auth import get_user_model
 
+        # The address `folkvald serve` will listen on (make demo serves right after this).
+        address = f"http://{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
         self.stdout.write("")
-        self.stdout.write(f"Logga in på http://127.0.0.1:8000/konto/logga-in/ med lösenordet {DEMO_PASSWORD!r} och:")
+        self.stdout.write(f"Logga in på {address}/konto/logga-in/ med lösenordet {DEMO_PASSWORD!r} och:")
         if context is not None:
             rows = [(user.username, user.description) for user in context.users]
         else:

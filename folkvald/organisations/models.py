@@ -122,6 +122,18 @@ class OrganisationKind(models.TextChoices):
     GROUP = "group", _("fullmäktigegrupp")
 
 
+#: Where each kind sits in the tree: a party at the top, districts under it, branches under the party or a
+#: district (or alone, for a party folkvald holds no national organisation of), associations and council
+#: groups under a branch (or a district).
+PARENT_KINDS: dict[str, frozenset[str | None]] = {
+    OrganisationKind.PARTY: frozenset({None}),
+    OrganisationKind.DISTRICT: frozenset({OrganisationKind.PARTY}),
+    OrganisationKind.BRANCH: frozenset({OrganisationKind.PARTY, OrganisationKind.DISTRICT, None}),
+    OrganisationKind.ASSOCIATION: frozenset({OrganisationKind.BRANCH, OrganisationKind.DISTRICT}),
+    OrganisationKind.GROUP: frozenset({OrganisationKind.BRANCH}),
+}
+
+
 class Organisation(models.Model):
     name = models.CharField(_("namn"), max_length=200)
     kind = models.CharField(_("typ"), max_length=20, choices=OrganisationKind.choices)
@@ -182,6 +194,12 @@ class Organisation(models.Model):
     def clean(self) -> None:
         if self.kind == OrganisationKind.BRANCH and self.municipality_id is None:
             raise ValidationError({"municipality": _("En arbetarekommun hör till en kommun.")})
+        parent = self.parent
+        if self.kind in PARENT_KINDS and (parent.kind if parent else None) not in PARENT_KINDS[self.kind]:
+            raise ValidationError({"parent": _("En %(kind)s kan inte ligga där i organisationen.") % {
+                "kind": self.get_kind_display()}})
+        if parent is not None and self.party_id is not None and parent.party_id != self.party_id:
+            raise ValidationError({"parent": _("Den överordnade organisationen hör till ett annat parti.")})
         ancestor = self.parent
         while ancestor is not None:
             if ancestor.pk == self.pk and self.pk is not None:

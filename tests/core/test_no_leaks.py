@@ -400,6 +400,9 @@ ENDPOINTS: dict[str, tuple[Rule, Callable[[World], list[Instance]]]] = {
             "organisation_id": w.huddinge.pk, "name": "Läckagescenariot", "lists": [{"parties": ["S", "V"]}]})]),
     "GET /api/v1/councils/{council_id}/scenarios/{scenario_id}": (Rule.INTERNAL, lambda w: [
         I({"council_id": w.council.pk, "scenario_id": w.s_scenario.pk})]),
+    "PUT /api/v1/councils/{council_id}/scenarios/{scenario_id}": (Rule.WRITE_MANAGE, lambda w: [
+        I({"council_id": w.council.pk, "scenario_id": w.s_scenario.pk}, body={
+            "name": "Läckagescenariot", "lists": [{"parties": ["S", "V"]}]})]),
     "DELETE /api/v1/councils/{council_id}/scenarios/{scenario_id}": (Rule.WRITE_MANAGE, lambda w: [
         I({"council_id": w.council.pk, "scenario_id": w.s_scenario.pk})]),
     "GET /api/v1/agreements": (Rule.PUBLIC, lambda w: [I(), I(query={"organisation": w.huddinge.pk})]),

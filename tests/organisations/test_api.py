@@ -30,12 +30,13 @@ def test_municipalities_carry_official_figures(client, db):
     data = client.get("/api/v1/municipalities").json()
     assert len(data) == 290
     lund = next(item for item in data if item["code"] == "1281")
-    # Figures from ../shared/data/kommuner.json (SCB population 2024, eligible voters 2022).
-    assert lund["name"] == "Lund"
-    assert lund["county_code"] == "12"
-    assert lund["county"] == "Skåne län"
-    assert lund["population"] > 120000
-    assert lund["eligible_voters_year"] == 2022
+    # The figures of ../shared/data/kommuner.json (SCB population 2024, eligible voters 2022), field by field.
+    assert lund == {
+        "code": "1281", "name": "Lund", "county_code": "12", "county": "Skåne län",
+        "population": 131590, "population_year": 2024, "eligible_voters": 99457, "eligible_voters_year": 2022,
+    }
+    assert {item["county"] for item in data} >= {"Stockholms län", "Skåne län", "Norrbottens län"}
+    assert len({item["county_code"] for item in data}) == 21
 
 
 def test_openapi_docs_are_served_without_cdn(client, db):
@@ -43,3 +44,18 @@ def test_openapi_docs_are_served_without_cdn(client, db):
     assert response.status_code == 200
     assert b"cdn" not in response.content.lower()
     assert client.get("/api/openapi.json").json()["paths"]["/api/v1/organisations"]
+
+
+def test_organisation_detail_lists_its_public_contacts_only(client, world):
+    from folkvald.organisations.models import Person, Role
+
+    # As the Huddinge article ends: a political secretary, with a phone and an e-mail address.
+    contact = Person.objects.create(first_name="Pia", last_name="Kontakt", phone="070-privat", email="pia@privat.example")
+    Role.objects.create(person=contact, organisation=world.branch, kind="political_secretary", is_public_contact=True,
+                        contact_phone="08-535 301 44", contact_email="pia@example.org")
+    data = client.get(f"/api/v1/organisations/{world.branch.pk}").json()
+    assert data["contacts"] == [
+        {"name": "Pia Kontakt", "role": "politisk sekreterare", "phone": "08-535 301 44", "email": "pia@example.org"}
+    ]
+    assert set(data) == {"id", "name", "kind", "party_abbreviation", "municipality_code", "parent_id", "theme",
+                         "description", "website", "contacts"}

@@ -387,3 +387,49 @@ def test_the_choice_is_kept_for_a_year(client, db):
     cookie = client.cookies[settings.LANGUAGE_COOKIE_NAME]
     assert cookie["max-age"] == 365 * 24 * 60 * 60
     assert cookie["samesite"] == "Lax"
+
+
+# --- Nothing left unmarked -------------------------------------------------------------------------------
+
+# Text that is the same in every language: the name, acronyms, people's names in the power indices.
+SAME_IN_EVERY_LANGUAGE = {"folkvald", "Language", "Banzhaf", "Shapley–Shubik"}
+VISIBLE_ATTRIBUTE = re.compile(r'\b(title|aria-label|aria-description|placeholder|alt|data-msg[\w-]*)="([^"]*)"')
+
+
+def _unmarked_text(source: str) -> list[str]:
+    """Visible text of a template outside {% translate %} and {% blocktranslate %}, and outside examples."""
+    text = re.sub(r"\{%\s*blocktranslate\b.*?\{%\s*endblocktranslate\s*%\}", " ", source, flags=re.S)
+    text = re.sub(r"\{%\s*comment\s*%\}.*?\{%\s*endcomment\s*%\}|\{#.*?#\}", " ", text, flags=re.S)
+    text = re.sub(r"<(script|style|pre|code|samp|textarea)\b.*?</\1>", " ", text, flags=re.S)
+    text = re.sub(r"\{%\s*translate\b.*?%\}", " ", text)  # marked, also inside an attribute
+    found = []
+    for match in VISIBLE_ATTRIBUTE.finditer(text):
+        value = re.sub(r"\{%.*?%\}|\{\{.*?\}\}", "", match.group(2)).strip()
+        if re.search(r"[^\W\d_]{2,}", value) and value not in SAME_IN_EVERY_LANGUAGE:
+            found.append(f'{match.group(1)}="{match.group(2)}"')
+    text = re.sub(r"\{%.*?%\}|\{\{.*?\}\}", " ", text, flags=re.S)
+    for node in re.split(r"<[^>]*>", text):
+        for piece in re.split(r"\s{2,}|\n|\s[·|–—]\s", node):
+            piece = re.sub(r"&\w+;|&#\d+;", " ", piece).strip(" ·–—:,.;()[]|/+=\t")
+            if not re.search(r"[^\W\d_]{2,}", piece) or piece in SAME_IN_EVERY_LANGUAGE:
+                continue
+            if re.fullmatch(r"[A-Z0-9 ./()+\-]+", piece):  # CSV, JSON, XLSX, iCal-like acronyms
+                continue
+            found.append(piece)
+    return found
+
+
+def test_templates_have_no_unmarked_text():
+    """Every word a template shows goes through {% translate %} (examples in <pre> and <code> excepted)."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.html")):
+        if "static" in path.parts:
+            continue
+        found += [f"{path.relative_to(PACKAGE)}: {piece!r}" for piece in _unmarked_text(path.read_text(encoding="utf-8"))]
+    assert not found, "text not marked for translation (wrap it in {% translate %}):\n" + "\n".join(found)
+
+
+def test_the_unmarked_text_check_finds_what_it_should():
+    assert _unmarked_text('<p>Hej {{ name }}</p><a title="Till toppen">Upp</a>') == ['title="Till toppen"', "Hej", "Upp"]
+    assert _unmarked_text('<p aria-label="{% translate "Andel" %}">{% blocktranslate %}Hej{% endblocktranslate %}</p>') == []
+    assert _unmarked_text('<p>{% translate "Hej" %} {{ name }}</p><pre>datum;plats</pre> CSV · folkvald') == []

@@ -433,3 +433,28 @@ def test_the_unmarked_text_check_finds_what_it_should():
     assert _unmarked_text('<p>Hej {{ name }}</p><a title="Till toppen">Upp</a>') == ['title="Till toppen"', "Hej", "Upp"]
     assert _unmarked_text('<p aria-label="{% translate "Andel" %}">{% blocktranslate %}Hej{% endblocktranslate %}</p>') == []
     assert _unmarked_text('<p>{% translate "Hej" %} {{ name }}</p><pre>datum;plats</pre> CSV · folkvald') == []
+
+
+def test_python_messages_and_errors_are_marked():
+    """A message or validation error written as a bare string in views, forms, services, models or admin would
+    stay Swedish on an English page: each goes through gettext."""
+    import ast
+
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name not in {"views.py", "forms.py", "services.py", "models.py", "admin.py"}:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name in {"success", "info", "warning", "error", "add_message", "ValidationError"}:
+                texts = node.args
+            elif name == "add_error":
+                texts = node.args[1:]  # the first is the field's name
+            else:
+                continue
+            for arg in texts:
+                if isinstance(arg, ast.JoinedStr) or (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
+                    found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}: {ast.unparse(arg)[:80]}")
+    assert not found, "wrap these in gettext (_) / gettext_lazy:\n" + "\n".join(found)

@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from io import StringIO
@@ -466,6 +467,13 @@ def rows_in_the_database() -> dict[str, int]:
                                                  "policy", "auth"))}
 
 
+#: What a policy of 'self' only blocks: inline scripts (JSON data blocks are not run), style attributes
+#: and <style> elements, event-handler attributes.
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>", re.IGNORECASE)
+INLINE_STYLE = re.compile(r"<style\b|\sstyle=\"", re.IGNORECASE)
+INLINE_HANDLER = re.compile(r"<[a-z][^>]*\son[a-z]+=\"", re.IGNORECASE)
+
+
 def refused(response, login_path: str) -> bool:
     """Not shown: not found, forbidden, not allowed, or sent to sign in."""
     if response.status_code in (401, 403, 404, 405):
@@ -554,6 +562,19 @@ def test_no_internal_page_or_endpoint_leaks():
             if secret in text:
                 problems.append(f"{who} reads {secret!r} at {(method or request.method).upper()} {request.path}")
 
+    def check_policy(who: str, request: Request, response) -> None:
+        """Every page carries the Content-Security-Policy, and nothing in it that the policy would block."""
+        if response.status_code != 200 or not response.get("Content-Type", "").startswith("text/html"):
+            return
+        csp = response.get("Content-Security-Policy", "")
+        where = f"GET {request.path} ({who})"
+        if "script-src 'self'" not in csp or "unsafe-" in csp:
+            problems.append(f"{where}: Content-Security-Policy {csp!r}")
+        text = text_of(response)
+        if INLINE_SCRIPT.search(text) or INLINE_STYLE.search(text) or INLINE_HANDLER.search(text):
+            found = (INLINE_SCRIPT.search(text) or INLINE_STYLE.search(text) or INLINE_HANDLER.search(text)).group(0)
+            problems.append(f"{where}: {found[:80]!r} is blocked by the Content-Security-Policy")
+
     every_request = requests_to_make(world)
     reads = [r for r in every_request if r.method == "get"]
     writes = [r for r in every_request if r.method != "get"]
@@ -563,6 +584,7 @@ def test_no_internal_page_or_endpoint_leaks():
         where = f"GET {request.path} ({request.label}, {request.rule.value})"
         for who, response in responses.items():
             check_secrets(who, request, response)
+            check_policy(who, request, response)
         outsiders = [who for who in NOT_INSIDERS if who not in request.instance.insiders()]
         status = {who: response.status_code for who, response in responses.items()}
         if request.rule in (Rule.INTERNAL, Rule.MANAGE):

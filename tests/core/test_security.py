@@ -1,6 +1,7 @@
 """Security headers, CSP, CSRF and the login rate limit."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
@@ -71,3 +72,43 @@ def test_english_when_chosen(client, db):
     response = client.get("/")
     assert response["Content-Language"] == "en"
     assert '<html lang="en">' in response.content.decode()
+
+
+def test_cookies_are_secure_httponly_and_same_site(client, db):
+    make_user("cookies")
+    page = client.get(reverse("login"))
+    csrf = page.cookies["csrftoken"]
+    assert csrf["secure"] is True and csrf["samesite"] == "Lax"
+    response = client.post(reverse("login"), {"username": "cookies", "password": "pw-cookies"})
+    session = response.cookies["sessionid"]
+    assert session["secure"] is True
+    assert session["httponly"] is True
+    assert session["samesite"] == "Lax"
+
+
+def test_strict_transport_security_over_https(client, db):
+    response = client.get("/", secure=True)
+    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+def test_csrf_is_enforced_on_api_writes(db, world):
+    from folkvald.councils.models import Council
+
+    council = Council.objects.create(municipality_id="1281", period_start=2022, seats_total=65)
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(world.owner)
+    body = {"organisation_id": world.branch.pk, "name": "Utan token", "lists": []}
+    response = strict.post(f"/api/v1/councils/{council.pk}/scenarios", body, content_type="application/json")
+    assert response.status_code == 403
+    assert not council.scenarios.exists()
+
+
+def test_the_admin_sign_in_is_rate_limited_too(client, settings, db):
+    get_user_model().objects.create_superuser("chef", password="pw-chef-right")
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("admin:login"), {"username": "chef", "password": "fel"}, REMOTE_ADDR="10.7.7.7")
+    locked = client.post(reverse("admin:login"), {"username": "chef", "password": "pw-chef-right"},
+                         REMOTE_ADDR="10.7.7.7")
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session

@@ -417,8 +417,6 @@ _PLAIN_KEYS = frozenset(
     {"body", "year", "seats", "votes", "seed", "explain", "valid_votes", "name"}
 )
 _STATUTORY = frozenset({"kommunfullmaktige", "regionfullmaktige", "riksdag"})
-_INT = {int}
-_STR = {str}
 
 #: What the quick path needs of the law for one (body, year) in one constituency:
 #: first divisor (num, den), threshold (num, den; 0/1 for none), the method's description
@@ -478,30 +476,30 @@ def _allocate_plain(spec: object) -> dict[str, Any] | None:
         or seed < 0
     ):
         return None
-    counts = [*votes.values()]
-    if (
-        set(map(type, counts)) != _INT
-        or set(map(type, votes)) != _STR
-        or "" in votes
-        or any(map(str.isspace, votes))
-    ):
+    try:
+        counted = sum(votes.values())
+    except TypeError:
         return None
-    counted = sum(counts)
     valid = spec.get("valid_votes", counted)
-    if type(valid) is not int or valid < counted or counted <= 0:
+    if type(counted) is not int or type(valid) is not int or valid < counted or counted <= 0:
         return None
-    # Votes needed to pass the threshold (0 without one): below it also finds negative votes.
+    # One pass checks every party and vote count and finds the parties under the threshold
+    # (votes needed: 0 without one); a loop is faster here than builtins over the dict.
     needed = -(-tn * valid // td)
-    below = [p for p, v in votes.items() if v < needed]
-    total = counted
-    if below:
-        lost = [votes[p] for p in below]
-        if min(lost) < 0:
+    below: list[str] = []
+    lost = 0
+    for party, count in votes.items():
+        if type(count) is not int or type(party) is not str or not party.strip():
             return None
-        total -= sum(lost)
-        if total == 0:
-            return None  # the general path names the problem
-    won, ties = odd_divisors_quick(votes, counts, seats, first, total, needed, below, seed)
+        if count < needed:
+            if count < 0:
+                return None
+            below.append(party)
+            lost += count
+    total = counted - lost
+    if total == 0:
+        return None  # the general path names the problem
+    won, ties = odd_divisors_quick(votes, seats, first, total, needed, below, seed)
     out: dict[str, Any] = {
         "seats": won,
         "constituencies": [],

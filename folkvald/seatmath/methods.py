@@ -429,7 +429,6 @@ def divisor_apportion(
 
 def odd_divisors_quick(
     votes: dict[str, int],
-    counts: list[int],
     seats: int,
     first: tuple[int, int],
     total: int,
@@ -439,9 +438,8 @@ def odd_divisors_quick(
 ) -> tuple[dict[str, int], list[dict[str, Any]]]:
     """Seats by the divisors f, 3, 5, 7, … (f = fn/fd with 1 ≤ f < 3) among the parties with at
     least ``needed`` votes (``below`` names the others, ``total`` is the sum of the eligible
-    votes, > 0; ``counts`` the values of ``votes``), and the ties: the result of the
-    seat-by-seat procedure (:func:`divisor_apportion_sequential`), lots drawn from ``seed``
-    as :class:`Lot` draws them.
+    votes, > 0), and the ties: the result of the seat-by-seat procedure
+    (:func:`divisor_apportion_sequential`), lots drawn from ``seed`` as :class:`Lot` draws them.
 
     A divisor certificate in integers: with λ = T / (2S) a party wins every seat whose quotient
     is at least λ, which is ⌊(2Sv + T) / 2T⌋ seats once it has the v ≥ fT / 2S votes its first
@@ -461,54 +459,49 @@ def odd_divisors_quick(
     missing = seats - sum(won.values())
     if not missing:
         return won, []
-    names = [*won]
-    ks = [*won.values()]
     div = _ODD_DIVISORS.get(first)
     if div is None or len(div) < seats + 2:
         div = _odd_divisors(fn, fd, seats + 1)
     # Quotients v / d(k) = fd·v / D(k) with the scaled divisors D in ``div``, compared as
     # v_a·D_b against v_b·D_a. ``tied``: another quotient equals the one chosen.
-    rng = range(len(ks))
     able = needed if needed > 0 else 1
+    best = ""
     while missing > 0:
         # the highest next quotient of a party above the threshold
-        b = -1
         bv = 0
         bd = 1
         tied = False
-        for i, v, k in zip(rng, counts, ks, strict=True):
+        for p, v in votes.items():
             if v >= able:
-                d = div[k]
+                d = div[won[p]]
                 c = v * bd - bv * d
                 if c > 0:
-                    b = i
+                    best = p
                     bv = v
                     bd = d
                     tied = False
                 elif c == 0:
                     tied = True
-        k = ks[b] = ks[b] + 1
-        won[names[b]] = k
+        won[best] += 1
         missing -= 1
     while missing < 0:
-        # the lowest won quotient (wv / wd starts infinite)
-        b = -1
+        # the lowest won quotient (bv / bd starts infinite)
         bv = 1
         bd = 0
         tied = False
-        for i, v, k in zip(rng, counts, ks, strict=True):
+        for p, k in won.items():
             if k:
+                v = votes[p]
                 d = div[k - 1]
                 c = v * bd - bv * d
                 if c < 0:
-                    b = i
+                    best = p
                     bv = v
                     bd = d
                     tied = False
                 elif c == 0:
                     tied = True
-        k = ks[b] = ks[b] - 1
-        won[names[b]] = k
+        won[best] -= 1
         missing += 1
     if not tied:
         return won, []
@@ -516,20 +509,16 @@ def odd_divisors_quick(
     # seat and those whose next quotient it is compete for the winners' places, by lot
     # (14 kap. 2 § vallagen), as the seat-by-seat procedure draws it.
     last = Fraction(bv * fd, bd)
-    holders = [j for j in rng if ks[j] and Fraction(counts[j] * fd, div[ks[j] - 1]) == last]
-    waiting = [j for j in rng if counts[j] >= able and Fraction(counts[j] * fd, div[ks[j]]) == last]
+    holders = [p for p, k in won.items() if k and Fraction(votes[p] * fd, div[k - 1]) == last]
+    waiting = [p for p, v in votes.items() if v >= able and Fraction(v * fd, div[won[p]]) == last]
     lot = Lot(seed=seed)
     winners = lot.draw(
-        [names[j] for j in holders + waiting],
-        len(holders),
-        stage="seats",
-        quotient=last,
-        seat=seats - len(holders) + 1,
+        holders + waiting, len(holders), stage="seats", quotient=last, seat=seats - len(holders) + 1
     )
-    for j in holders:
-        won[names[j]] -= 1
-    for name in winners:
-        won[name] += 1
+    for p in holders:
+        won[p] -= 1
+    for p in winners:
+        won[p] += 1
     return won, lot.ties
 
 

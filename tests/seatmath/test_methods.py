@@ -233,7 +233,6 @@ def test_quick_odd_divisors_equal_the_seat_by_seat_procedure(votes, seats, first
     )
     won, ties = odd_divisors_quick(
         dict(zip(names, votes, strict=True)),
-        list(votes),
         seats,
         (f.numerator, f.denominator),
         total,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -113,3 +114,46 @@ def assert_no_horizontal_scroll(page) -> None:
     """Phone-first: the page itself never scrolls sideways (tables scroll inside their own box)."""
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 1, f"page is {overflow}px wider than the screen"
+
+
+#: Deque's axe-core, vendored as a test asset (tests/browser/vendor/axe-core/README.md); never served.
+AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page) -> list[str]:
+    """The WCAG 2.1 A and AA rules axe-core finds broken on the page, one line each.
+
+    Evaluated through the browser's DevTools protocol, so the page's Content-Security-Policy
+    (no inline or foreign script) stays as it is served.
+    """
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.read_text("utf-8"))
+    return page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+            return result.violations.map(v => `${v.id} (${v.impact}): ${v.help} at ` +
+                v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "));
+        }""",
+        WCAG_21_AA,
+    )
+
+
+def assert_landmarks_and_skip_link(page) -> None:
+    """One banner, navigation, main and footer; the first Tab reaches the skip link, which moves focus to the
+    main content, and the focused element is visibly outlined."""
+    assert page.locator("header.site-header").count() == 1
+    assert page.get_by_role("navigation").count() >= 1
+    assert page.locator("main#main").count() == 1
+    assert page.locator("footer").count() == 1
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "(() => { const e = document.activeElement; const s = getComputedStyle(e);"
+        " return {cls: e.className, outline: s.outlineStyle, width: parseFloat(s.outlineWidth), left: e.getBoundingClientRect().left}; })()"
+    )
+    assert focused["cls"] == "skip-link", focused
+    assert focused["outline"] != "none" and focused["width"] >= 2, "focus is not visible"
+    assert focused["left"] >= 0, "the skip link stays off screen when focused"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"

@@ -5,7 +5,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_no_horizontal_scroll, sign_in
+from tests.browser.conftest import (
+    assert_landmarks_and_skip_link,
+    assert_no_horizontal_scroll,
+    axe_violations,
+    sign_in,
+)
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -51,3 +56,62 @@ def test_wrong_password_shows_an_error_and_no_session(page, live_server, db):
     expect(page.get_by_role("alert")).to_be_visible()
     page.goto(live_server.url + "/oversikt/")
     expect(page).to_have_url(re.compile(r"/konto/logga-in/"))
+
+
+def demo_pages(signed_in: bool) -> list[tuple[str, str]]:
+    """(address, what it is) of the main pages of every app, on the demo data."""
+    from folkvald.campaigns.models import Campaign
+    from folkvald.councils.models import Council
+    from folkvald.organisations.models import Organisation
+
+    def branch(name: str) -> Organisation:
+        return Organisation.objects.get(name=f"Socialdemokraterna i {name}")
+
+    campaign = Campaign.objects.get(is_public=True)
+    council = Council.objects.get(municipality_id="0126", period_start=2022)
+    if not signed_in:
+        return [
+            ("/", "startsidan"),
+            ("/konto/logga-in/", "inloggningen"),
+            ("/organisationer/", "organisationerna"),
+            (f"/organisationer/{branch('Huddinge').pk}/", "Huddinges offentliga sida"),
+            (f"/kampanjer/{campaign.pk}/", "samtalskampanjen"),
+            ("/val/1281/2014/", "valet i Lund 2014"),
+            (f"/fullmaktige/{council.pk}/", "fullmäktige i Huddinge"),
+            (f"/reformer/{branch('Stockholm').pk}/", "reformrapporten i Stockholm"),
+            (f"/politik/organisationer/{branch('Malmö').pk}/", "politikutvecklingen i Malmö"),
+        ]
+    lund = branch("Lund")
+    return [
+        ("/oversikt/", "översikten"),
+        (f"/organisationer/{lund.pk}/intern/", "Lunds interna sida"),
+        (f"/organisationer/{lund.pk}/roller/ny/", "en ny roll"),
+        ("/konto/mina-uppgifter/", "mina uppgifter"),
+        (f"/kampanjer/{campaign.pk}/rapportera/", "rapportformuläret"),
+    ]
+
+
+def test_the_main_pages_of_every_app_are_usable_and_accessible(page, live_server):
+    """Phone and desktop: every main page answers, fits the screen, has its landmarks and skip link,
+    and axe-core finds no WCAG 2.1 A or AA violation (contrast, labels, names, structure)."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("demo", quiet_users=True, stdout=StringIO())
+    problems: list[str] = []
+
+    def walk(pages):
+        for address, what in pages:
+            response = page.goto(live_server.url + address)
+            assert response.ok, f"{what}: {response.status}"
+            assert_no_horizontal_scroll(page)
+            assert_landmarks_and_skip_link(page)
+            problems.extend(f"{what} ({address}): {violation}" for violation in axe_violations(page))
+
+    walk(demo_pages(signed_in=False))
+    sign_in(page, live_server, "lund-sekreterare", "folkvald-demo")
+    expect(page).to_have_url(re.compile(r"/oversikt/$"))
+    walk(demo_pages(signed_in=True))
+    assert problems == [], "\n".join(problems)
+    assert page.js_errors == []

@@ -203,7 +203,9 @@ def _return_surplus(
     n = len(names)
     returned: list[dict[str, Any]] = []
     pending = [0] * len(areas)
-    for i in range(n):
+    # Parties in the order of their names, so that lots are drawn in an order that does not
+    # depend on the order of the input.
+    for i in sorted(range(n), key=names.__getitem__):
         if not eligible[i]:
             continue
         surplus = sum(fixed[a][i] for a in range(len(areas))) - entitlement[i]
@@ -321,8 +323,9 @@ def _place_adjustment(
                 elif q == best:
                     options.append((a, i))
         assert best is not None
-        parties = sorted({i for _a, i in options})
-        i = parties[0]
+        # Between parties the first by name, so that lots are drawn in an order that does not
+        # depend on the order of the input.
+        i = min({i for _a, i in options}, key=names.__getitem__)
         places = [a for a, j in options if j == i]
         if len(places) > 1:
             chosen = lot.draw(

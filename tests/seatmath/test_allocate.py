@@ -213,6 +213,28 @@ def test_riksdag_at_exactly_4_and_12_percent():
     assert result["threshold"]["below"] == ["L", "T"]
 
 
+def test_lots_between_parties_do_not_depend_on_their_order():
+    # M and S tie for the last entitlement seat and then, seat after seat, for where their
+    # adjustment seats go (equal comparative numbers in two constituencies): the lots are drawn
+    # party by party in the order of their names, so listing S first changes nothing.
+    areas = [("K0", 0, {"M": 0, "S": 1}), ("K1", 0, {"M": 1, "S": 1}), ("K2", 2, {"M": 1, "S": 0})]
+    results = []
+    for order in (["M", "S"], ["S", "M"]):
+        constituencies = [
+            {"name": name, "seats": seats, "votes": {p: votes[p] for p in order}}
+            for name, seats, votes in areas
+        ]
+        spec = {"body": "riksdag", "year": 2018, "seats": 41, "constituencies": constituencies}
+        results.append(allocate(spec))
+    first, second = results
+    assert len(first["ties"]) > 2
+    assert first["ties"] == second["ties"]
+    assert first["seats"] == second["seats"]
+    assert [c["adjustment"] for c in first["constituencies"]] == [
+        c["adjustment"] for c in second["constituencies"]
+    ]
+
+
 def test_riksdag_fixed_seats_from_eligible_voters():
     # 4 kap. 3 §: 310 fixed seats by largest remainder over the eligible voters:
     # 310 · 1 000 / 6 001 = 51.66, 103.32, 155.03 -> 51 + 103 + 155 = 309, the last seat to

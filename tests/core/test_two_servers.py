@@ -99,8 +99,21 @@ def test_two_app_servers_share_sign_in_and_data(redis, tmp_path, reference_data)
         username="chef", is_staff=True, is_superuser=True,
         password=make_password("pw-chef-long-enough", hasher="pbkdf2_sha256"),
     )
+    from folkvald.organisations.models import Organisation, Party
+
+    s = Party.objects.get(abbreviation="S")
+    branch = Organisation.objects.create(name="Socialdemokraterna i Lund", kind="branch", party=s,
+                                         municipality_id="1281")
     env = server_env(redis)
     with app_server(env, tmp_path / "a") as first, app_server(env, tmp_path / "b") as second:
+        # A real application server, and static files by WhiteNoise under hashed, cached-forever names.
+        home = requests.get(first + "/")
+        assert home.headers["Server"].startswith("gunicorn")
+        stylesheet = re.search(r'href="(/static/folkvald/folkvald\.[0-9a-f]{12}\.css)"', home.text).group(1)
+        served = requests.get(second + stylesheet)
+        assert served.status_code == 200 and served.headers["Content-Type"].startswith("text/css")
+        assert "immutable" in served.headers["Cache-Control"]
+
         browser = requests.Session()
         sign_in(browser, first, "chef", "pw-chef-long-enough")
         # The session made on the first server is valid on the second.
@@ -111,15 +124,14 @@ def test_two_app_servers_share_sign_in_and_data(redis, tmp_path, reference_data)
         # A write through the first (the admin) is read through the second (the public API).
         form = browser.get(first + "/admin/organisations/organisation/add/")
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text).group(1)
-        from folkvald.organisations.models import Party
-
         created = browser.post(
             first + "/admin/organisations/organisation/add/",
             data={
                 "csrfmiddlewaretoken": token,
                 "name": "S-föreningen Tvåservrar",
                 "kind": "association",
-                "party": str(Party.objects.get(abbreviation="S").pk),
+                "party": str(s.pk),
+                "parent": str(branch.pk),
                 "is_public": "on",
                 "roles-TOTAL_FORMS": "0",
                 "roles-INITIAL_FORMS": "0",

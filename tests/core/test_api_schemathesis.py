@@ -34,3 +34,21 @@ def _keep_the_test_connection():
 def test_no_generated_request_gets_a_server_error(case):
     response = case.call()
     case.validate_response(response, checks=[not_a_server_error])
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+def test_no_generated_request_gets_a_server_error_when_signed_in(case, world):
+    """The same, signed in as a branch's political secretary (with the session and the CSRF token), so
+    the internal endpoints and the writes get past the door and meet the generated bodies."""
+    from django.test import Client
+
+    browser = Client()
+    browser.force_login(world.owner)
+    token = "t" * 32  # a CSRF secret: the cookie and the header carry the same
+    response = case.call(
+        cookies={"sessionid": browser.cookies["sessionid"].value, "csrftoken": token},
+        headers={"X-CSRFToken": token},
+    )
+    case.validate_response(response, checks=[not_a_server_error])

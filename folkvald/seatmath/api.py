@@ -18,7 +18,6 @@ from folkvald.seatmath.explain import explain_divisor
 from folkvald.seatmath.methods import (
     DEFAULT_SEED,
     DivisorMethod,
-    DivisorSequence,
     Lot,
     divisor_apportion,
     divisor_method,
@@ -600,7 +599,6 @@ def _share(
     )
     explanation = None
     if explain:
-        margins = not method.squared and method.sequence(0)[0] != 0
         explanation = explain_divisor(
             names,
             local,
@@ -609,20 +607,12 @@ def _share(
             seats,
             result.seats,
             result.order,
-            _plain(method.sequence, method.squared),
+            method.sequence,
             rules.threshold,
             eligible,
-            margins=margins,
             squared=method.squared,
         )
-        if not margins:
-            explanation["votes_for_one_more_seat"] = None
-            explanation["votes_to_lose_one_seat"] = None
     return result.seats, explanation
-
-
-def _plain(sequence: DivisorSequence, squared: bool) -> DivisorSequence:
-    return sequence
 
 
 def _single(

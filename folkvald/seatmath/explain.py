@@ -6,11 +6,15 @@ more seat without a lot. ``votes_to_lose_one_seat``: the smallest number of its 
 whose loss costs it a seat without a lot. Thresholds move with the valid votes, so other
 parties may fall under (or rise over) the threshold on the way; both are taken into account.
 The answers are computed by formula, interval by interval between those threshold points,
-and checked against recomputation by brute force in the tests.
+and checked against recomputation by brute force in the tests. Adams' and Huntington–Hill's
+first divisor 0 makes a first seat's quotient infinite (``None`` below); Huntington–Hill's
+quotients are compared squared, v² / (k(k + 1)), so their thresholds are found by an
+integer square root.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -30,19 +34,43 @@ def _nth_quotient(
     members: Sequence[bool],
     count: int,
     sequence: DivisorSequence,
-) -> Fraction:
-    """The ``count``-th largest quotient among ``members`` (0 if they have fewer)."""
+    squared: bool = False,
+) -> Fraction | None:
+    """The ``count``-th largest quotient among ``members`` (0 if they have fewer; None if it
+    is infinite, a first seat under a divisor 0); squared for a squared method."""
     if count <= 0:
         raise ValueError("count must be positive")
     n = len(votes)
     if not any(members[i] and votes[i] > 0 for i in range(n)):
         return Fraction(0)
     result = divisor_apportion(
-        votes, count, sequence, names=_NAMES[:n], lot=None, eligible=members, with_order=False
+        votes,
+        count,
+        sequence,
+        names=_NAMES[:n],
+        lot=None,
+        eligible=members,
+        with_order=False,
+        squared=squared,
     )
     assert result.last is not None
     num, den = result.last
-    return Fraction(num, den)
+    return None if den == 0 else Fraction(num, den)
+
+
+def _least_above(bound: Fraction, dn: int, dd: int, squared: bool) -> int:
+    """The smallest whole v with quotient v·dd / dn (squared: v²·dd / dn) above ``bound``."""
+    limit = bound * dn / dd
+    whole = limit.numerator // limit.denominator
+    return math.isqrt(whole) + 1 if squared else whole + 1
+
+
+def _most_below(bound: Fraction, dn: int, dd: int, squared: bool) -> int:
+    """The largest whole v ≥ 0 with quotient v·dd / dn (squared: v²·dd / dn) below ``bound``
+    (> 0)."""
+    limit = bound * dn / dd
+    ceiling = -(-limit.numerator // limit.denominator)
+    return math.isqrt(ceiling - 1) if squared else ceiling - 1
 
 
 def _floor_div(a: int, b: int) -> int:
@@ -60,9 +88,12 @@ def votes_for_one_more(
     sequence: DivisorSequence,
     eligible_now: Sequence[bool],
     current: Fraction | None = None,
+    squared: bool = False,
 ) -> int | None:
     """Smallest x > 0 so that ``local[p] + x`` (and ``overall[p] + x``, ``valid + x``) wins
-    ``seats_held + 1`` seats with ties against the party. None if it holds every seat."""
+    ``seats_held + 1`` seats with ties against the party. None if it holds every seat, or if
+    no number of votes wins it one without a lot (its next quotient is infinite and so are
+    enough of the others')."""
     if seats_held >= seats:
         return None
     n = len(local)
@@ -88,15 +119,18 @@ def votes_for_one_more(
     count = seats - seats_held
     for index, lo in enumerate(bounds):
         hi = bounds[index + 1] if index + 1 < len(bounds) else None
+        o: Fraction | None
         if index == 0 and current is not None and all(x > lo for x in drops.values()):
             o = current  # nobody has fallen out yet: the others' lowest won quotient
         else:
             members = [
                 (i != p and eligible_now[i] and (i not in drops or drops[i] > lo)) for i in range(n)
             ]
-            o = _nth_quotient(local, members, count, sequence)
-        # wins once (local[p] + x) * dd / dn > o
-        needed_local = o.numerator * dn // (o.denominator * dd) + 1
+            o = _nth_quotient(local, members, count, sequence, squared)
+        if o is None:
+            continue  # the others' quotients here are infinite: never above them
+        # wins once its quotient (local[p] + x) * dd / dn (∞ for dn = 0, with a vote) beats o
+        needed_local = 1 if dn == 0 else _least_above(o, dn, dd, squared)
         x = max(lo, need_p, needed_local - local[p])
         if hi is None or x < hi:
             return x
@@ -114,6 +148,7 @@ def votes_to_lose_one(
     sequence: DivisorSequence,
     eligible_now: Sequence[bool],
     current: Fraction | None = None,
+    squared: bool = False,
 ) -> int | None:
     """Smallest y so that with ``local[p] - y`` the party holds fewer than ``seats_held``
     seats even with ties in its favour. None if it holds none."""
@@ -140,6 +175,7 @@ def votes_to_lose_one(
         if lo > local[p]:
             break
         hi = bounds[index + 1] if index + 1 < len(bounds) else None
+        o: Fraction | None
         if index == 0 and current is not None and all(y > lo for y in enters.values()):
             o = current  # nobody has come in yet: the others' highest quotient left out
         else:
@@ -147,7 +183,15 @@ def votes_to_lose_one(
                 (i != p and (eligible_now[i] or (i in enters and enters[i] <= lo)))
                 for i in range(n)
             ]
-            o = _nth_quotient(local, members, seats - seats_held + 1, sequence)
+            o = _nth_quotient(local, members, seats - seats_held + 1, sequence, squared)
+        if dn == 0 or o is None:
+            # dn = 0: its last seat is a first seat, with an infinite quotient while it has a
+            # vote: it goes with the last vote. o infinite: the others fill the seats already.
+            y = max(lo, local[p]) if dn == 0 else lo
+            if hi is None or y < hi:
+                best = y
+                break
+            continue
         if o == 0:
             # Nobody else can take a seat here: the party keeps its seats while it has votes.
             y = max(lo, local[p])
@@ -155,11 +199,8 @@ def votes_to_lose_one(
                 best = y
                 break
             continue
-        # loses once (local[p] - y) * dd / dn < o, i.e. local[p] - y < o * dn / dd
-        limit = o * dn / dd
-        keep_max = limit.numerator // limit.denominator
-        if keep_max * limit.denominator == limit.numerator:
-            keep_max -= 1  # strictly below
+        # loses once its quotient (local[p] - y) * dd / dn falls below o
+        keep_max = _most_below(o, dn, dd, squared)
         y = max(lo, local[p] - keep_max)
         if y <= local[p] and (hi is None or y < hi):
             best = y
@@ -237,27 +278,38 @@ def explain_divisor(
         for i in range(n):
             if not eligible[i] or local[i] == 0:
                 continue
+            v = local[i] * local[i] if squared else local[i]
             dn, dd = sequence(won[i])
             if dn == 0:
                 finite = False
                 break
-            highs.append((Fraction(local[i] * dd, dn), i))
+            highs.append((Fraction(v * dd, dn), i))
             if won[i]:
                 dn, dd = sequence(won[i] - 1)
                 if dn == 0:
                     finite = False
                     break
-                lows.append((Fraction(local[i] * dd, dn), i))
+                lows.append((Fraction(v * dd, dn), i))
         lows.sort()
         highs.sort(reverse=True)
         for i in range(n):
             low = next((q for q, j in lows if j != i), None) if finite else None
             high = next((q for q, j in highs if j != i), Fraction(0)) if finite else None
             more[names[i]] = votes_for_one_more(
-                i, won[i], seats, local, overall, valid, threshold, sequence, eligible, low
+                i, won[i], seats, local, overall, valid, threshold, sequence, eligible, low, squared
             )
             less[names[i]] = votes_to_lose_one(
-                i, won[i], seats, local, overall, valid, threshold, sequence, eligible, high
+                i,
+                won[i],
+                seats,
+                local,
+                overall,
+                valid,
+                threshold,
+                sequence,
+                eligible,
+                high,
+                squared,
             )
         explanation["votes_for_one_more_seat"] = more
         explanation["votes_to_lose_one_seat"] = less

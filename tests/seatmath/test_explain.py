@@ -14,21 +14,29 @@ from hypothesis import strategies as st
 
 from folkvald.seatmath import allocate
 
+#: Per method its input and its quotient for a party with v votes and k seats, as a sortable
+#: pair: (1, 0) is infinite (a first divisor 0); Huntington–Hill's √(k(k + 1)) is compared
+#: squared, which keeps the order exact.
 METHODS = {
-    "dhondt": ({"name": "dhondt"}, lambda k: Fraction(k + 1)),
-    "sainte-lague": ({"name": "sainte-lague"}, lambda k: Fraction(2 * k + 1)),
+    "dhondt": ({"name": "dhondt"}, lambda v, k: (0, Fraction(v, k + 1))),
+    "sainte-lague": ({"name": "sainte-lague"}, lambda v, k: (0, Fraction(v, 2 * k + 1))),
     "1.2": (
         {"name": "sainte-lague", "first_divisor": "1.2"},
-        lambda k: Fraction(6, 5) if k == 0 else Fraction(2 * k + 1),
+        lambda v, k: (0, Fraction(v * 5, 6) if k == 0 else Fraction(v, 2 * k + 1)),
     ),
     "1.4": (
         {"name": "modified-sainte-lague", "first_divisor": "7/5"},
-        lambda k: Fraction(7, 5) if k == 0 else Fraction(2 * k + 1),
+        lambda v, k: (0, Fraction(v * 5, 7) if k == 0 else Fraction(v, 2 * k + 1)),
+    ),
+    "adams": ({"name": "adams"}, lambda v, k: (1, 0) if k == 0 else (0, Fraction(v, k))),
+    "huntington-hill": (
+        {"name": "huntington-hill"},
+        lambda v, k: (1, 0) if k == 0 else (0, Fraction(v * v, k * (k + 1))),
     ),
 }
 
 
-def reference(votes, valid, seats, divisor, threshold, party, favour):
+def reference(votes, valid, seats, quotient, threshold, party, favour):
     """Seats of `party` by sorting all quotients; equal quotients go for/against it."""
     quotients = []
     for name, v in votes.items():
@@ -38,7 +46,7 @@ def reference(votes, valid, seats, divisor, threshold, party, favour):
             continue
         for k in range(seats):
             first = (name == party) == favour
-            quotients.append((Fraction(v) / divisor(k), 1 if first else 0, name))
+            quotients.append((quotient(v, k), 1 if first else 0, name))
     quotients.sort(reverse=True)
     return sum(1 for _q, _f, name in quotients[:seats] if name == party)
 
@@ -58,6 +66,7 @@ def check(votes, seats, method, threshold_percent, other=0):
     valid = sum(votes.values()) + other
     result = allocate(spec(votes, seats, method, threshold_percent, valid))
     divisor = METHODS[method][1]
+    limit = 4 * valid + 60  # beyond this no number of votes changes anything here
     more = result["explanation"]["votes_for_one_more_seat"]
     less = result["explanation"]["votes_to_lose_one_seat"]
     for party, v in votes.items():
@@ -73,8 +82,11 @@ def check(votes, seats, method, threshold_percent, other=0):
         x = more[party]
         if held == seats:
             assert x is None
+        elif x is None:
+            # Never without a lot (Adams, Huntington–Hill: infinite first quotients tie).
+            assert all(with_votes(extra, False) <= held for extra in range(1, limit))
         else:
-            assert x is not None and x >= 1
+            assert x >= 1
             assert with_votes(x, False) >= held + 1
             assert with_votes(x - 1, False) <= held
         y = less[party]
@@ -91,12 +103,11 @@ def brute_more(votes, seats, method, threshold_percent, party):
     divisor = METHODS[method][1]
     valid = sum(votes.values())
     held = reference(votes, valid, seats, divisor, threshold, party, False)
-    x = 1
-    while True:
+    for x in range(1, 4 * valid + 60):
         changed = {**votes, party: votes[party] + x}
         if reference(changed, valid + x, seats, divisor, threshold, party, False) > held:
             return x
-        x += 1
+    return None
 
 
 def brute_less(votes, seats, method, threshold_percent, party):
@@ -117,12 +128,16 @@ def test_full_brute_force_small_cases():
         ({"A": 120, "B": 75, "C": 40, "D": 9}, 7, "dhondt", None),
         ({"A": 50, "B": 49, "C": 6, "D": 5}, 5, "1.4", 5),
         ({"A": 300, "B": 31, "C": 30, "D": 29}, 9, "sainte-lague", 9),
+        ({"A": 340, "B": 280, "C": 160, "D": 60}, 6, "adams", None),
+        ({"A": 340, "B": 280, "C": 160, "D": 60, "E": 20}, 5, "adams", 5),
+        ({"A": 340, "B": 280, "C": 160, "D": 60}, 7, "huntington-hill", None),
+        ({"A": 340, "B": 280, "C": 160, "D": 30, "E": 25}, 8, "huntington-hill", 4),
     ]
     for votes, seats, method, threshold in cases:
         result = allocate(spec(votes, seats, method, threshold))
         for party in votes:
             more = result["explanation"]["votes_for_one_more_seat"][party]
-            if more is not None:
+            if result["seats"][party] < seats:
                 assert more == brute_more(votes, seats, method, threshold, party), party
             assert result["explanation"]["votes_to_lose_one_seat"][party] == brute_less(
                 votes, seats, method, threshold, party
@@ -154,6 +169,33 @@ def test_hand_worked_kommunfullmaktige():
     # 1180 / 1.2 = 983.3 beats the last seat (970.1).
     assert explanation["votes_for_one_more_seat"]["KD"] == 80
     assert explanation["votes_to_lose_one_seat"]["KD"] is None
+
+
+def test_hand_worked_adams_and_huntington_hill():
+    # Adams, 6 seats, A 340, B 280, C 160, D 60: every party's first quotient is infinite,
+    # then A 340/1 and B 280/1: A 2, B 2, C 1, D 1. C needs 160 + x > 280 (B's second seat,
+    # the lowest the others won): 121. A's third seat needs (340 + x) / 2 > 280: 221; B's,
+    # (280 + x) / 2 > 340: 401. A keeps its second seat while 340 - y >= 160 (C's next): 181;
+    # B while 280 - y >= 170 (A's 340/2): 111. C and D keep their first seat while they have
+    # a vote: all their votes.
+    votes = {"A": 340, "B": 280, "C": 160, "D": 60}
+    result = allocate(spec(votes, 6, "adams", None))
+    explanation = result["explanation"]
+    assert result["seats"] == {"A": 2, "B": 2, "C": 1, "D": 1}
+    assert explanation["quotients"]["A"] == ["∞", "340", "170"]
+    assert explanation["runner_up"] == {"party": "A", "quotient": "170", "seat": 7}
+    assert explanation["votes_for_one_more_seat"] == {"A": 221, "B": 401, "C": 121, "D": 221}
+    assert explanation["votes_to_lose_one_seat"] == {"A": 181, "B": 111, "C": 160, "D": 60}
+    # Huntington–Hill, 7 seats, squared quotients v² / (k(k + 1)): after the four infinite
+    # ones A 57 800, B 39 200, A 19 266.7: A 3, B 2, C 1, D 1. C's second seat needs
+    # (160 + x)² / 2 > 57 800 / 3 = 19 266.7: 196² / 2 = 19 208 is not, 197² / 2 = 19 404.5
+    # is: 37 votes.
+    result = allocate(spec(votes, 7, "huntington-hill", None))
+    explanation = result["explanation"]
+    assert result["seats"] == {"A": 3, "B": 2, "C": 1, "D": 1}
+    assert explanation["squared_quotients"] is True
+    assert explanation["votes_for_one_more_seat"]["C"] == 37
+    assert explanation["votes_to_lose_one_seat"]["D"] == 60
 
 
 @settings(max_examples=150, deadline=None)

@@ -220,3 +220,95 @@ def test_seed_option_and_the_folkvald_command(tmp_path, capsys):
     assert winners == {"B", "C"}
     assert folkvald_main(["seats", "explain", str(path)]) == 0
     assert "Lika tal mellan B, C om 1 mandat" in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- any input at all
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 10**7),
+    st.floats(allow_nan=False),
+    st.text(max_size=3),
+    st.sampled_from(["2 %", "1.2", "6/5", "-1", "0", "x", "dhondt", "hare", "riksdag"]),
+)
+_json = st.recursive(
+    _scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner),
+    max_leaves=6,
+)
+_votes = (
+    st.dictionaries(
+        st.sampled_from(["A", "B", "C", "", " "]), st.integers(-2, 60) | _json, max_size=4
+    )
+    | _json
+)
+_constituency = st.fixed_dictionaries(
+    {"votes": _votes},
+    optional={
+        "name": st.sampled_from(["x", "y", "z"]) | _json,
+        "seats": st.integers(-1, 40) | _json,
+        "eligible_voters": st.integers(-1, 500) | _json,
+        "valid_votes": st.integers(-1, 500) | _json,
+        "candidates": _votes,
+        "colour": _json,
+    },
+)
+_spec = st.fixed_dictionaries(
+    {
+        "body": st.sampled_from(
+            ["kommunfullmaktige", "regionfullmaktige", "riksdag", "custom", "kommun"]
+        )
+        | _json
+    },
+    optional={
+        "year": st.sampled_from([2010, 2014, 2018, 2022]) | _json,
+        "seats": st.integers(-1, 400) | _json,
+        "votes": _votes,
+        "constituencies": st.lists(_constituency, max_size=3) | _json,
+        "method": st.fixed_dictionaries(
+            {"name": st.sampled_from(["dhondt", "adams", "droop", "huntington-hill"]) | _json},
+            optional={"first_divisor": _json, "threshold": _json, "quota": _json},
+        )
+        | _json,
+        "seed": st.integers(-1, 5) | _json,
+        "explain": st.booleans() | _json,
+        "valid_votes": st.integers(-1, 500) | _json,
+        "candidates": _votes,
+        "lots": st.lists(
+            st.fixed_dictionaries(
+                {"between": st.lists(st.sampled_from(["A", "B", "C"])) | _json},
+                optional={"winners": st.lists(st.sampled_from(["A", "B", "C"])) | _json},
+            ),
+            max_size=2,
+        )
+        | _json,
+    },
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(spec=_spec)
+def test_any_input_gives_a_result_or_one_line_and_exit_2(spec):
+    # Whatever the JSON holds, `folkvald seats allocate` answers or names the problem in one
+    # line with exit code 2; never a traceback (from Python: only SeatMathError).
+    import contextlib
+    import io
+
+    stdin, out, err = sys.stdin, io.StringIO(), io.StringIO()
+    sys.stdin = io.StringIO(json.dumps(spec))
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["allocate", "-"])
+    finally:
+        sys.stdin = stdin
+    if code == 0:
+        assert err.getvalue() == ""
+        assert sum(json.loads(out.getvalue())["seats"].values()) >= 0
+    else:
+        assert code == 2 and out.getvalue() == ""
+        lines = err.getvalue().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("folkvald seats: error: ")

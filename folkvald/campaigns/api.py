@@ -21,9 +21,9 @@ from folkvald.campaigns.models import Campaign, PlaceKind, Report, Source
 from folkvald.campaigns.permissions import (
     access_campaign,
     access_campaign_organisation,
-    access_reporting,
+    reporting_access,
 )
-from folkvald.organisations.selectors import person_for_user
+from folkvald.organisations.models import Person
 
 router = Router(tags=["campaigns"])
 
@@ -145,10 +145,10 @@ def _report_out(report: Report) -> dict:
     summary="Report conversations (201 new; 200 the same id again, stored once)",
 )
 def post_report(request: HttpRequest, campaign_id: int, payload: ReportIn):
-    campaign, organisation = access_reporting(request.user, campaign_id, payload.organisation)
-    reporter = person_for_user(user=request.user)
-    if reporter is None:
+    campaign, organisation, reporter_id = reporting_access(request.user, campaign_id, payload.organisation)
+    if reporter_id is None:
         return Status(422, {"detail": "Inloggningen hör inte till någon person.", "errors": {}})
+    reporter = Person.from_db(None, ["id"], [reporter_id])
     team = None
     if payload.team is not None:
         team = selectors.campaign_teams(campaign=campaign, organisation_ids=[organisation.pk]).filter(

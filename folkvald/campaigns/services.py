@@ -23,6 +23,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from folkvald.campaigns import sql as hot_sql
 from folkvald.campaigns.models import (
     DEFAULT_TOPICS,
     MAX_CONVERSATIONS,
@@ -322,7 +323,6 @@ def _check_reporter(campaign: Campaign, organisation: Organisation, team: Team |
     return chain[: owner_index + 1]
 
 
-@transaction.atomic
 def report_create(
     *,
     campaign: Campaign,
@@ -342,7 +342,9 @@ def report_create(
     """Store a report once: the same id again returns the stored report and changes no count.
 
     Returns (report, created). Safe under concurrency: the primary key decides, and a
-    second insert of the same id waits for the first and then finds it.
+    second insert of the same id waits for the first and then finds it. On PostgreSQL the
+    report and its tallies are one statement (atomic by itself: no BEGIN and COMMIT round
+    trips on the hot path); elsewhere one transaction.
     """
     chain = _check_reporter(campaign, organisation, team)
     fields = report_clean(
@@ -354,14 +356,21 @@ def report_create(
         reporter=reporter, source=source, **fields,
     )
     report.week = week_start(report.date)
-    if not _insert_once(report):
+    if connection.vendor == "postgresql":
+        inserted = _insert_with_tallies(report, chain)
+    else:
+        with transaction.atomic():
+            inserted = _insert_once(report)
+            if inserted:
+                _tally([report], {organisation.pk: chain})
+    if not inserted:
         existing = Report.objects.select_related("organisation", "reporter", "team").filter(pk=report.id).first()
         if existing is None:  # pragma: no cover - a conflict means the row exists
             raise IntegrityError(f"report {report.id} neither inserted nor found")
         if existing.campaign_id != campaign.pk or existing.reporter_id != (reporter.pk if reporter else None):
             raise ReportConflict(str(report.id))
         return existing, False
-    _tally([report], {organisation.pk: chain})
+    report._state.adding = False
     return report, True
 
 
@@ -379,16 +388,12 @@ def report_delete(*, report: Report) -> None:
     report.delete()
 
 
-def _insert_once(report: Report) -> bool:
-    """INSERT … ON CONFLICT (id) DO NOTHING: True when this call stored the report.
-
-    One statement instead of a savepoint around an insert: a second insert of the same id
-    waits for the first (the primary key's unique index) and then inserts nothing.
-    """
+def _insert_sql(report: Report) -> tuple[str, list[object]]:
+    """INSERT … ON CONFLICT (id) DO NOTHING RETURNING id: a row back only when this call stored the report."""
     import json
 
     quote = connection.ops.quote_name
-    fields = [f for f in Report._meta.concrete_fields]
+    fields = list(Report._meta.concrete_fields)
     columns = ", ".join(quote(f.column) for f in fields)
     values = []
     for f in fields:
@@ -398,13 +403,74 @@ def _insert_once(report: Report) -> bool:
         values.append(value)
     placeholders = ", ".join("%s::jsonb" if (f.name == "topics" and connection.vendor == "postgresql") else "%s"
                              for f in fields)
+    return (
+        f"INSERT INTO {quote(Report._meta.db_table)} ({columns}) VALUES ({placeholders}) "  # noqa: S608
+        f"ON CONFLICT ({quote('id')}) DO NOTHING RETURNING {quote('id')}",
+        values,
+    )
+
+
+def _insert_once(report: Report) -> bool:
+    """True when this call stored the report (one statement instead of a savepoint around an insert).
+
+    A second insert of the same id waits for the first (the primary key's unique index) and
+    then inserts nothing.
+    """
+    sql, params = _insert_sql(report)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {quote(Report._meta.db_table)} ({columns}) VALUES ({placeholders}) "  # noqa: S608
-            f"ON CONFLICT ({quote('id')}) DO NOTHING RETURNING {quote('id')}",
-            values,
-        )
+        cursor.execute(sql, params)
         return cursor.fetchone() is not None
+
+
+def _insert_with_tallies(report: Report, chain: list[Organisation]) -> bool:
+    """PostgreSQL: the report and its tallies in one statement; the tallies change only if the report is new.
+
+    The insert is a data-modifying CTE; each tally upsert takes its rows only when that CTE
+    returned the new id, so a repeat (the conflict) changes nothing. One statement is one
+    transaction in autocommit, and part of the caller's inside ``atomic``. The organisations
+    and topics go as arrays, so the statement's text is the same for every report (short to
+    send, parsed once by the driver) and the rows are upserted in one order (no deadlocks).
+    """
+    insert_sql, params = _insert_sql(report)
+    statement = _REPORT_WITH_TALLIES.get(insert_sql)
+    if statement is None:
+        quote = connection.ops.quote_name
+        week, topic, person = (quote(model._meta.db_table) for model in (WeekTally, TopicTally, PersonTally))
+        statement = f"""
+            WITH new_report AS ({insert_sql}),
+            orgs AS (SELECT o FROM unnest(%s::bigint[]) AS o WHERE EXISTS (SELECT 1 FROM new_report)),
+            w AS (
+                INSERT INTO {week} (campaign_id, organisation_id, week, conversations, reports)
+                SELECT %s::bigint, o, %s::date, %s::integer, 1 FROM orgs ORDER BY o
+                ON CONFLICT (campaign_id, organisation_id, week) DO UPDATE SET
+                    conversations = {week}.conversations + excluded.conversations,
+                    reports = {week}.reports + excluded.reports
+            ),
+            t AS (
+                INSERT INTO {topic} (campaign_id, organisation_id, week, topic, reports, conversations)
+                SELECT %s::bigint, o, %s::date, x, 1, %s::integer
+                FROM orgs CROSS JOIN unnest(%s::text[]) AS x ORDER BY o, x
+                ON CONFLICT (campaign_id, organisation_id, week, topic) DO UPDATE SET
+                    reports = {topic}.reports + excluded.reports,
+                    conversations = {topic}.conversations + excluded.conversations
+            ),
+            p AS (
+                INSERT INTO {person} (campaign_id, organisation_id, person_id, conversations, reports)
+                SELECT %s::bigint, o, %s::bigint, %s::integer, 1 FROM orgs WHERE %s::bigint IS NOT NULL ORDER BY o
+                ON CONFLICT (campaign_id, organisation_id, person_id) DO UPDATE SET
+                    conversations = {person}.conversations + excluded.conversations,
+                    reports = {person}.reports + excluded.reports
+            )
+            SELECT 1 FROM new_report
+        """  # noqa: S608 - names from the models
+        _REPORT_WITH_TALLIES[insert_sql] = statement
+    c, n, week_day, reporter = report.campaign_id, report.conversations, report.week, report.reporter_id
+    params += [sorted(o.pk for o in chain), c, week_day, n, c, week_day, n, sorted(set(report.topics)),
+               c, reporter, n, reporter]
+    return bool(hot_sql.fetch("campaigns_report_with_tallies", statement, params))
+
+
+_REPORT_WITH_TALLIES: dict[str, str] = {}
 
 
 @dataclass
@@ -550,6 +616,23 @@ def _tally(reports: Sequence[Report], chains: Mapping[int, list[Organisation]], 
 
     ``sign=-1`` takes away reports whose ``conversations`` are already negated (a withdrawal).
     """
+    statements = _tally_statements(reports, chains, sign)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and 1 < len(statements) <= 3:
+            # One round trip: the upserts as data-modifying CTEs (a report's tallies are a few rows),
+            # so the tally rows stay locked for as short a time as possible.
+            *first, (last_sql, last_params) = statements
+            ctes = ", ".join(f"t{i} AS ({sql})" for i, (sql, _params) in enumerate(first))
+            params = [param for _sql, values in first for param in values] + list(last_params)
+            cursor.execute(f"WITH {ctes} {last_sql}", params)
+        else:
+            for sql, params in statements:
+                cursor.execute(sql, params)
+
+
+def _tally_statements(
+    reports: Sequence[Report], chains: Mapping[int, list[Organisation]], sign: int = 1
+) -> list[tuple[str, list]]:
     weeks: dict[tuple[int, int, dt.date], list[int]] = defaultdict(lambda: [0, 0])
     topics: dict[tuple[int, int, dt.date, str], list[int]] = defaultdict(lambda: [0, 0])
     people: dict[tuple[int, int, int], list[int]] = defaultdict(lambda: [0, 0])
@@ -565,24 +648,13 @@ def _tally(reports: Sequence[Report], chains: Mapping[int, list[Organisation]], 
                 person_key = (report.campaign_id, organisation.pk, report.reporter_id)
                 people[person_key][0] += report.conversations
                 people[person_key][1] += sign
-    statements = [
+    return [
         *_upsert_sql(WeekTally, ["campaign_id", "organisation_id", "week"], ["conversations", "reports"], weeks),
         *_upsert_sql(TopicTally, ["campaign_id", "organisation_id", "week", "topic"], ["reports", "conversations"],
                      topics),
         *_upsert_sql(PersonTally, ["campaign_id", "organisation_id", "person_id"], ["conversations", "reports"],
                      people),
     ]
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql" and 1 < len(statements) <= 3:
-            # One round trip: the upserts as data-modifying CTEs (a report's tallies are a few rows),
-            # so the tally rows stay locked for as short a time as possible.
-            *first, (last_sql, last_params) = statements
-            ctes = ", ".join(f"t{i} AS ({sql})" for i, (sql, _params) in enumerate(first))
-            params = [param for _sql, values in first for param in values] + list(last_params)
-            cursor.execute(f"WITH {ctes} {last_sql}", params)
-        else:
-            for sql, params in statements:
-                cursor.execute(sql, params)
 
 
 def _upsert_sql(model, keys: list[str], counts: list[str], rows: Mapping[tuple, list[int]]) -> list[tuple[str, list]]:

@@ -1,0 +1,41 @@
+"""Raw SQL of the reporting hot path, as prepared statements on PostgreSQL.
+
+Django sends every query as literal text, so PostgreSQL parses and plans each one again; for
+the two statements of a report (the access check, and the insert with its tallies) that was
+most of PostgreSQL's work per report. Here each is prepared once per database connection
+(``PREPARE``, which a rollback does not undo) and then only executed (``EXECUTE name(...)``),
+through Django's cursor, so logging, error wrapping and transactions are Django's as usual.
+Elsewhere (SQLite) the statement runs as it is.
+
+Known limit: prepared statements live in the database session, so a pooler in front of
+PostgreSQL must keep sessions (PgBouncer in session mode, or 1.21+ with
+``max_prepared_statements``); docs/deploy.md says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from django.db import connection
+
+_PLACEHOLDER = re.compile(r"%s")
+
+
+def fetch(name: str, sql: str, params: Sequence[object]) -> list[tuple]:
+    """The rows of one statement (an empty list when it returns none); ``name`` names it in PostgreSQL."""
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            cursor.execute(sql, params)
+            return cursor.fetchall() if cursor.description else []
+        raw = connection.connection
+        owner, prepared = getattr(connection, "_campaigns_prepared", (None, set()))
+        if owner is not raw:  # a new database connection: nothing prepared on it yet
+            prepared = set()
+            connection._campaigns_prepared = (raw, prepared)  # type: ignore[attr-defined]
+        if name not in prepared:
+            numbers = iter(range(1, 1 + len(params)))
+            cursor.execute(f"PREPARE {name} AS {_PLACEHOLDER.sub(lambda _m: f'${next(numbers)}', sql)}")
+            prepared.add(name)
+        cursor.execute(f"EXECUTE {name}({', '.join(['%s'] * len(params))})", params)
+        return cursor.fetchall() if cursor.description else []

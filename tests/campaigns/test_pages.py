@@ -34,6 +34,16 @@ def add(campaign, organisation, conversations, date=dt.date(2014, 5, 3)):
                            place="Stationen", activity="street_stall", conversations=conversations, topics=["skola"])
 
 
+def table_rows(response, testid: str) -> list[list[str]]:
+    """The text of each body row (header cell first) of the table with this data-testid."""
+    text = response.content.decode()
+    match = re.search(rf'<table data-testid="{testid}">(.*?)</table>', text, re.S)
+    assert match, f"no table {testid}"
+    body = re.search(r"<tbody>(.*?)</tbody>", match.group(1), re.S).group(1)
+    return [[re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)]
+
+
 def test_progress_page_says_reported_of_target(world, campaign):
     services.target_adopt(campaign=campaign, organisation=world.branch, value=15_000)
     add(campaign, world.association, 16_000 // 40)
@@ -259,3 +269,46 @@ def test_the_fast_count_filter_equals_the_builtin_number(language):
         assert count(None) == ""
     with translation.override("sv"):
         assert count(16_488) == "16\xa0488"
+
+
+def test_progress_by_team_against_each_teams_target(world, campaign):
+    services.target_adopt(campaign=campaign, organisation=world.association, value=1_000)
+    station = services.team_create(campaign=campaign, organisation=world.association, name="Stationsgänget")
+    doors = services.team_create(campaign=campaign, organisation=world.association, name="Dörrlaget")
+    services.targets_split(campaign=campaign, organisation=world.association,
+                           weights={f"team:{station.pk}": 3, f"team:{doors.pk}": 1})
+    # The station team reports through the API, the door team from the form's service.
+    client = signed_in(world.association_member)
+    payload = {"organisation": world.association.pk, "date": "2014-05-03", "place": "Stationen",
+               "activity": "street_stall", "conversations": 40, "topics": [], "team": station.pk}
+    response = client.post(f"/api/v1/campaigns/{campaign.pk}/reports", payload, content_type="application/json")
+    assert response.status_code == 201, response.content
+    assert response.json()["team_id"] == station.pk
+    services.report_create(campaign=campaign, organisation=world.association, reporter=None, team=doors,
+                           date=dt.date(2014, 5, 4), place="Norra Fäladen", activity="door_knocking",
+                           conversations=25, topics=[])
+    # 3 : 1 of 1 000 is 750 and 250; 25 of 250 is 10 %, 40 of 750 is 5,3 %.
+    page = Client().get(f"/kampanjer/{campaign.pk}/organisationer/{world.association.pk}/")
+    assert table_rows(page, "teams") == [["Dörrlaget", "250", "25", "10\xa0%"],
+                                         ["Stationsgänget", "750", "40", "5\xa0%"]]
+    # A team of another organisation is refused, and nothing is counted.
+    other = services.team_create(campaign=campaign, organisation=world.branch, name="Lundalaget")
+    refused = client.post(f"/api/v1/campaigns/{campaign.pk}/reports", {**payload, "team": other.pk},
+                          content_type="application/json")
+    assert refused.status_code == 422
+    assert Report.objects.count() == 2
+
+
+def test_topics_over_time_week_by_week(world, campaign):
+    for date, topics in ((dt.date(2014, 5, 3), ["jobb", "skola"]), (dt.date(2014, 5, 5), ["skola"]),
+                         (dt.date(2014, 5, 6), ["vård"])):
+        services.report_create(campaign=campaign, organisation=world.association, reporter=None, date=date,
+                               place="Stationen", activity="street_stall", conversations=10, topics=topics)
+    page = Client().get(f"/kampanjer/{campaign.pk}/organisationer/{world.branch.pk}/")
+    # Columns in the campaign's order (skola, vård, jobb); 2014-05-03 is in ISO week 18, the 5th and 6th in 19.
+    assert "<th scope=\"col\" class=\"num\">skola</th><th scope=\"col\" class=\"num\">vård</th>" in (
+        page.content.decode())
+    assert table_rows(page, "topics") == [["2014-W18", "1", "0", "1"], ["2014-W19", "1", "1", "0"]]
+    assert ">Totalt</th><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">1</td>" in (
+        page.content.decode())
+

@@ -243,3 +243,13 @@ def test_withdrawing_a_report_takes_exactly_its_figures_away(world, campaign):
     assert TopicTally.objects.get(campaign=campaign, organisation=world.branch, topic="vård").reports == 0
     assert PersonTally.objects.get(campaign=campaign, organisation=world.branch, person=person).conversations == 12
     assert list(Report.objects.values_list("pk", flat=True)) == [keep.pk]
+
+
+def test_a_report_has_no_place_for_a_voters_identity():
+    """Privacy by design: counts, a place, a time, an activity and topics; nothing that names a voter."""
+    fields = {field.name for field in Report._meta.get_fields()}
+    assert fields == {"id", "campaign", "organisation", "team", "reporter", "date", "week", "place_kind", "place",
+                      "activity", "conversations", "topics", "note", "source", "created"}
+    note = Report._meta.get_field("note")
+    assert note.max_length == 500
+    assert "namn" in str(note.help_text) and "adresser" in str(note.help_text)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -39,11 +41,22 @@ def test_apportionment_over_every_municipality_sums_exactly(world, campaign):
     targets = services.targets_apportion(campaign=campaign)
     assert len(targets) == 290
     assert sum(targets.values()) == 1_500_000
+    # The largest remainder method worked by hand, in exact fractions: every municipality gets the
+    # whole part of its quota, and the seats left over go to the largest remainders, one each.
     populations = dict(Municipality.objects.values_list("code", "population"))
     total = sum(populations.values())
+    quotas = {code: Fraction(1_500_000 * population, total) for code, population in populations.items()}
+    expected = {code: math.floor(quota) for code, quota in quotas.items()}
+    left = 1_500_000 - sum(expected.values())
+    by_remainder = sorted(quotas, key=lambda code: quotas[code] - expected[code], reverse=True)
+    cutoff = [quotas[code] - expected[code] for code in by_remainder[left - 1 : left + 1]]
+    assert cutoff[0] != cutoff[1], "a tie at the cut would be settled by lot"
+    for code in by_remainder[:left]:
+        expected[code] += 1
     for branch in Organisation.objects.filter(kind=OrganisationKind.BRANCH):
-        exact = 1_500_000 * populations[branch.municipality_id] / total
-        assert abs(targets[branch.pk] - exact) < 1
+        assert targets[branch.pk] == expected[branch.municipality_id], branch.name
+    # Lund: 1 500 000 × 131 590 / 10 587 710 = 18 642.84…, a remainder large enough for one more.
+    assert targets[world.branch.pk] == expected["1281"] == 18_643
 
 
 @pytest.mark.skipif(not KOMMUNER.exists(), reason="needs ../shared/data")

@@ -109,12 +109,28 @@ class AdoptTargetForm(forms.Form):
 
 
 class SplitForm(forms.Form):
-    """One weight field per child, team or person; built from the rows the view passes."""
+    """One number per child, team or person (built from the rows the view passes): weights, or the targets by hand."""
+
+    WEIGHTS = "weights"
+    BY_HAND = "hand"
+    mode = forms.ChoiceField(
+        label=_("Hur målet fördelas"),
+        choices=[(WEIGHTS, _("Efter vikter: delarna blir exakt målet")),
+                 (BY_HAND, _("För hand: talen är målen (tomma rutor ändras inte)"))],
+        initial=WEIGHTS, widget=forms.RadioSelect, required=False,
+    )
 
     def __init__(self, *args, rows: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         for key, name in rows:
             self.fields[key] = forms.IntegerField(label=name, min_value=0, required=False)
+
+    def row_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.fields if name != "mode"]
+
+    def numbers(self) -> dict[str, int]:
+        """The numbers typed in (blank rows left out)."""
+        return {key: value for key, value in self.cleaned_data.items() if key != "mode" and value is not None}
 
 
 class TeamForm(forms.Form):

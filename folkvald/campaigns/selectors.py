@@ -312,6 +312,37 @@ def leaderboard(*, campaign: Campaign, organisation: Organisation, limit: int = 
     ]
 
 
+def target_people(*, organisation: Organisation) -> list[Person]:
+    """The people holding an active role in the organisation itself: those a leader may give targets."""
+    from folkvald.organisations.models import Role
+
+    ids = Role.objects.active().filter(organisation=organisation).values("person_id")
+    return list(Person.objects.filter(pk__in=ids, erased__isnull=True).order_by("last_name", "first_name", "pk"))
+
+
+def my_targets(*, campaign: Campaign, person: Person | None) -> list[Line]:
+    """A person's own targets in the campaign (one per organisation that gave one) and what they reported there.
+
+    Shown to the person only: others see people by name just on the opt-in leaderboard.
+    """
+    if person is None:
+        return []
+    targets = list(Target.objects.filter(campaign=campaign, person=person).select_related("organisation")
+                   .order_by("organisation__name"))
+    reported = {
+        row.organisation_id: row
+        for row in PersonTally.objects.filter(campaign=campaign, person=person,
+                                              organisation_id__in=[t.organisation_id for t in targets])
+    }
+    return [
+        Line(key=f"person:{person.pk}", name=target.organisation.name, organisation_id=target.organisation_id,
+             target=target.value,
+             reported=reported[target.organisation_id].conversations if target.organisation_id in reported else 0,
+             reports=reported[target.organisation_id].reports if target.organisation_id in reported else 0)
+        for target in targets
+    ]
+
+
 def has_opted_in(*, campaign: Campaign, person: Person | None) -> bool:
     return bool(person) and LeaderboardOptIn.objects.filter(campaign=campaign, person=person).exists()
 

@@ -177,6 +177,31 @@ def target_value(*, campaign: Campaign, organisation: Organisation) -> int | Non
     return target.value if target else None
 
 
+def _target_holder(campaign: Campaign, organisation: Organisation, key: str) -> dict[str, object]:
+    """Where the target of ``org:<id>``, ``team:<id>`` or ``person:<id>`` beneath an organisation lives.
+
+    A child organisation, a team of the organisation in this campaign, or a person holding a
+    role in the organisation; anything else is refused.
+    """
+    kind, _sep, raw = key.partition(":")
+    try:
+        pk = int(raw)
+    except ValueError:
+        pk = None
+    if kind == "org" and pk is not None and Organisation.objects.filter(pk=pk, parent=organisation).exists():
+        return {"organisation": Organisation(pk=pk), "team": None, "person": None}
+    if kind == "team" and pk is not None:
+        team = Team.objects.filter(pk=pk, campaign=campaign, organisation=organisation).first()
+        if team is not None:
+            return {"organisation": organisation, "team": team, "person": None}
+    if kind == "person" and pk is not None:
+        person = Person.objects.filter(pk=pk, roles__organisation=organisation).distinct().first()
+        if person is None:
+            raise ValidationError(_("Personen hör inte till organisationen."))
+        return {"organisation": organisation, "team": None, "person": person}
+    raise ValidationError(_("%(key)s hör inte till organisationen.") % {"key": key})
+
+
 @transaction.atomic
 def targets_split(
     *, campaign: Campaign, organisation: Organisation, weights: Mapping[str, int]
@@ -193,23 +218,28 @@ def targets_split(
     if not clean:
         raise ValidationError(_("Ange minst en vikt större än noll."))
     parts = largest_remainder(clean, total).seats
-    children = set(Organisation.objects.filter(parent=organisation).values_list("pk", flat=True))
-    teams = {team.pk: team for team in Team.objects.filter(campaign=campaign, organisation=organisation)}
     for key, part in parts.items():
-        kind, _sep, raw = key.partition(":")
-        pk = int(raw)
-        if kind == "org" and pk in children:
-            _target_save(campaign, Organisation(pk=pk), computed=part, weight=clean[key])
-        elif kind == "team" and pk in teams:
-            _target_save(campaign, organisation, team=teams[pk], computed=part, weight=clean[key])
-        elif kind == "person":
-            person = Person.objects.filter(pk=pk, roles__organisation=organisation).distinct().first()
-            if person is None:
-                raise ValidationError(_("Personen hör inte till organisationen."))
-            _target_save(campaign, organisation, person=person, computed=part, weight=clean[key])
-        else:
-            raise ValidationError(_("%(key)s hör inte till organisationen.") % {"key": key})
+        holder = _target_holder(campaign, organisation, key)
+        _target_save(campaign, holder.pop("organisation"), **holder, computed=part, weight=clean[key])
     return parts
+
+
+@transaction.atomic
+def targets_set(
+    *, campaign: Campaign, organisation: Organisation, values: Mapping[str, int | None]
+) -> dict[str, int | None]:
+    """Targets set by hand for associations, teams or people beneath an organisation (keys as in a split).
+
+    Each becomes that one's adopted target (None goes back to its computed one). Unlike a split,
+    the parts need not add up to the organisation's target: the leader decides.
+    """
+    for key, value in values.items():
+        if value is not None and int(value) < 0:
+            raise ValidationError(_("Ett mål kan inte vara negativt."))
+        holder = _target_holder(campaign, organisation, key)
+        _target_save(campaign, holder.pop("organisation"), **holder,
+                     adopted=None if value is None else int(value))
+    return dict(values)
 
 
 def team_create(*, campaign: Campaign, organisation: Organisation, name: str) -> Team:

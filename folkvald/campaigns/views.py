@@ -215,6 +215,7 @@ def report(request: HttpRequest, campaign_id: int) -> HttpResponse:
         "places": selectors.recent_places(campaign=campaign, organisation_ids=[o.pk for o in organisations]),
         "note_warning": NOTE_WARNING,
         "opted_in": selectors.has_opted_in(campaign=campaign, person=person),
+        "my_targets": selectors.my_targets(campaign=campaign, person=person),
         "endpoint": f"/api/v1/campaigns/{campaign.pk}/reports",
     }
     return render(request, "campaigns/report_form.html", context)
@@ -303,7 +304,9 @@ def targets(request: HttpRequest, campaign_id: int, organisation_id: int) -> Htt
     organisation = access_campaign_organisation(request.user, campaign, organisation_id, need=Level.MANAGE)
     result = selectors.progress(campaign=campaign, organisation=organisation, user=request.user)
     existing = selectors.target_rows(campaign=campaign, organisation=organisation)
-    rows = [(line.key, line.name) for line in result.children] + [(line.key, line.name) for line in result.teams]
+    people = selectors.target_people(organisation=organisation)
+    rows = ([(line.key, line.name) for line in result.children] + [(line.key, line.name) for line in result.teams]
+            + [(f"person:{person.pk}", person.full_name) for person in people])
     adopt = AdoptTargetForm(request.POST if request.POST.get("action") == "adopt" else None,
                             initial={"value": existing["self"].adopted if "self" in existing else None})
     split = SplitForm(request.POST if request.POST.get("action") == "split" else None, rows=rows,
@@ -322,9 +325,13 @@ def targets(request: HttpRequest, campaign_id: int, organisation_id: int) -> Htt
                 messages.success(request, _("Målet är sparat."))
                 return redirect(here)
             if action == "split" and split.is_valid():
-                weights = {key: value for key, value in split.cleaned_data.items() if value}
-                services.targets_split(campaign=campaign, organisation=organisation, weights=weights)
-                messages.success(request, _("Målet är fördelat."))
+                if split.cleaned_data["mode"] == SplitForm.BY_HAND:
+                    services.targets_set(campaign=campaign, organisation=organisation, values=split.numbers())
+                    messages.success(request, _("Målen är sparade."))
+                else:
+                    weights = {key: value for key, value in split.numbers().items() if value}
+                    services.targets_split(campaign=campaign, organisation=organisation, weights=weights)
+                    messages.success(request, _("Målet är fördelat."))
                 return redirect(here)
             if action == "team" and team_form.is_valid():
                 services.team_create(campaign=campaign, organisation=organisation, name=team_form.cleaned_data["name"])
@@ -333,9 +340,10 @@ def targets(request: HttpRequest, campaign_id: int, organisation_id: int) -> Htt
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
+    current = [(name, existing[key].value if key in existing else None) for key, name in rows]
     return render(request, "campaigns/targets.html", {
         "campaign": campaign, "organisation": organisation, "progress": result, "existing": existing,
-        "adopt": adopt, "split": split, "team_form": team_form,
+        "adopt": adopt, "split": split, "team_form": team_form, "current": current,
         "is_owner": organisation.pk == campaign.organisation_id,
     })
 

@@ -312,3 +312,28 @@ def test_topics_over_time_week_by_week(world, campaign):
     assert ">Totalt</th><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">1</td>" in (
         page.content.decode())
 
+
+def test_targets_page_gives_people_targets_and_each_sees_their_own(world, campaign):
+    from folkvald.organisations.models import Person
+
+    services.target_adopt(campaign=campaign, organisation=world.branch, value=1_000)
+    member = Person.objects.get(user=world.member)
+    owner_person = Person.objects.get(user=world.owner)
+    url = f"/kampanjer/{campaign.pk}/organisationer/{world.branch.pk}/mal/"
+    owner = signed_in(world.owner)
+    page = owner.get(url).content.decode()
+    assert f'name="person:{member.pk}"' in page and "Member Testsson" in page  # the branch's people are offered
+    # By weights 1 : 1 over the two people (500 each), then the member's by hand.
+    assert owner.post(url, {"action": "split", "mode": "weights", f"person:{member.pk}": "1",
+                            f"person:{owner_person.pk}": "1"}).status_code == 302
+    assert owner.post(url, {"action": "split", "mode": "hand", f"person:{member.pk}": "300"}).status_code == 302
+    rows = dict(tuple(row) for row in table_rows(owner.get(url), "targets-below"))
+    assert rows["Member Testsson"] == "300"
+    assert rows["Owner Testsson"] == "500"
+    # The member reports 45 conversations and sees 45 of 300 on their report page; nobody else sees it there.
+    services.report_create(campaign=campaign, organisation=world.branch, reporter=member, date=dt.date(2014, 5, 3),
+                           place="Stationen", activity="street_stall", conversations=45, topics=[])
+    mine = signed_in(world.member).get(f"/kampanjer/{campaign.pk}/rapportera/").content.decode()
+    assert re.search(r'data-testid="my-targets"><li>S i Lund: 45 av 300 samtal, 15\xa0%</li>', mine)
+    theirs = signed_in(world.owner).get(f"/kampanjer/{campaign.pk}/rapportera/").content.decode()
+    assert "S i Lund: 0 av 500 samtal, 0\xa0%" in theirs and "45 av 300" not in theirs

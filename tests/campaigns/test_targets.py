@@ -122,3 +122,31 @@ def test_weekly_targets_follow_the_period_and_add_up(campaign):
     # A full week: 15 000 × 7 / 257 = 408.56…, so 408 or 409; the short first week 15 000 × 5 / 257 = 291.8…
     assert split[dt.date(2014, 3, 3)] in (408, 409)
     assert split[dt.date(2013, 12, 30)] in (291, 292)
+
+
+def test_split_to_people_by_weights_and_by_hand(world, campaign):
+    from folkvald.organisations.models import Person
+
+    services.target_adopt(campaign=campaign, organisation=world.branch, value=1_000)
+    member = Person.objects.get(user=world.member)
+    owner = Person.objects.get(user=world.owner)
+    # 3 : 2 of 1 000 is 600 and 400.
+    parts = services.targets_split(campaign=campaign, organisation=world.branch,
+                                   weights={f"person:{member.pk}": 3, f"person:{owner.pk}": 2})
+    assert parts == {f"person:{member.pk}": 600, f"person:{owner.pk}": 400}
+    # By hand: the leader gives the member 250 instead; the owner keeps the split's 400.
+    services.targets_set(campaign=campaign, organisation=world.branch, values={f"person:{member.pk}": 250})
+    mine = Target.objects.get(campaign=campaign, organisation=world.branch, person=member)
+    assert (mine.computed, mine.adopted, mine.value) == (600, 250, 250)
+    assert Target.objects.get(campaign=campaign, organisation=world.branch, person=owner).value == 400
+    # By hand for a team and an association too; someone from Malmö is refused.
+    team = services.team_create(campaign=campaign, organisation=world.branch, name="Stationsgänget")
+    services.targets_set(campaign=campaign, organisation=world.branch,
+                         values={f"team:{team.pk}": 120, f"org:{world.association.pk}": 700})
+    assert Target.objects.get(campaign=campaign, team=team).value == 120
+    assert Target.objects.get(campaign=campaign, organisation=world.association, team=None, person=None).value == 700
+    stranger = Person.objects.get(user=world.other_member)
+    with pytest.raises(ValidationError):
+        services.targets_set(campaign=campaign, organisation=world.branch, values={f"person:{stranger.pk}": 5})
+    with pytest.raises(ValidationError):
+        services.targets_set(campaign=campaign, organisation=world.branch, values={f"team:{team.pk}": -1})

@@ -458,3 +458,28 @@ def test_python_messages_and_errors_are_marked():
                 if isinstance(arg, ast.JoinedStr) or (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
                     found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}: {ast.unparse(arg)[:80]}")
     assert not found, "wrap these in gettext (_) / gettext_lazy:\n" + "\n".join(found)
+
+
+def test_internal_pages_and_forms_in_english(client, world, pages, campaign):  # noqa: F811
+    """Signed in as the branch's political secretary: overviews and forms (labels, help texts, choices)."""
+    client.force_login(world.owner)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    internal = {
+        reverse("organisations:internal", args=[world.branch.pk]): ["People and roles", "political secretary",
+                                                                   "Associations and branches"],
+        reverse("agenda:internal", args=[world.branch.pk]): ["Agreements, reforms and decisions", "Export as CSV"],
+        reverse("agenda:reform_create", args=[world.branch.pk]): ["Policy area", "Measurable target, unit",
+                                                                   "manifesto"],
+        reverse("campaigns:report", args=[campaign.pk]): ["Report conversations", "Number of conversations",
+                                                          "door-knocking", "Save the report"],
+        reverse("elections:what_if", args=["1281", 2014]): ["What if: Lund 2014", "Votes and shares by party"],
+        reverse("policy:overview", args=[world.branch.pk]): ["Working groups", "New working group"],
+    }
+    phrases = {e.msgid for e in messages(PO) if " " in e.msgid and not PLACEHOLDER.search(e.msgid)}
+    phrases -= {e.msgid for e in messages(PO) if e.msgstr.get(0) == e.msgid}
+    for url, expected in internal.items():
+        text = text_of(client.get(url))
+        missing = [phrase for phrase in expected if phrase not in text]
+        left = sorted(phrase for phrase in phrases if phrase in text)
+        assert not missing, f"{url}: missing {missing}"
+        assert not left, f"{url}: Swedish left on the English page: {left}"

@@ -1,18 +1,32 @@
 """Reports over HTTP against the production setup: `folkvald serve` (gunicorn) on PostgreSQL, on loopback.
 
-    .venv/bin/python benchmarks/bench_campaigns_http.py [--reports 20000] [--processes 2] [--threads 8]
-        [--duplicates 0.05] [--cap 180] [--workers 5] [--server-threads 4]
+    .venv/bin/python benchmarks/bench_campaigns_http.py [--duration 60] [--connections 32]
+        [--client wrk|python] [--workers N] [--server-threads N] [--repeat-every 20] [--keep]
 
 Builds its own database (``folkvald_bench_http``; never the CI ``test`` database) with the
 national tree (290 branches, 2,000 associations) and one campaign, signs in 64 volunteers
-(sessions made directly, a CSRF cookie and header as a browser sends them), starts gunicorn,
-and posts a fixed number of reports (each with a device-made id; a share of them sent a
-second time, as a phone does when an answer is lost) from several client processes and
-threads, bounded by a time cap. It prints the sustained reports per second (goal: 500) and,
-in the same run, the best peer: the same clients on the cheapest API read (the server's
-ceiling for a request on this machine). Then it checks that every report is accounted for
-exactly once: one row per id answered 201, none for the repeats (200), and the tallies equal
-the reports for the nation and for every branch.
+(sessions made directly, a CSRF cookie and header as a browser sends them; in Redis when
+REDIS_URL is set, as in production), starts `folkvald serve` with the settings of docs/deploy.md,
+and posts reports for a fixed time (the bound), each with a device-made id; every 20th request
+sends again a report sent a little earlier (the phone that did not hear back).
+
+The load generator is ``wrk`` (C; Debian: ``apt-get install wrk``) with
+``bench_campaigns_http.lua``, so the client takes little of the CPU the server needs; without
+wrk (or with ``--client python``) it falls back to Python http.client threads, which take a
+large share of the same cores and so measure less. The best peer in the same run: the same
+client on the cheapest API read (``GET /api/v1/campaigns``, anonymous), the ceiling of this
+server setup for one request on this machine.
+
+Beside the rates it prints the server's CPU per request (gunicorn workers and the PostgreSQL
+backends of the bench database, from /proc, Linux only): on a machine shared with other work
+the rates fall with the load, the CPU per request much less, and 2 cores divided by it is what
+the server would do with the machine to itself.
+
+Then every report is accounted for: what was still in flight when the load stopped is sent
+again (as the phone would), and the check asserts that every id sent is stored exactly once,
+that no id was answered 201 twice (a repeat is answered 200; only a report whose answer was
+lost in flight has no 201), and that the tallies equal the reports for the nation and every
+branch.
 """
 
 from __future__ import annotations
@@ -24,12 +38,15 @@ import multiprocessing
 import os
 import random
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -37,204 +54,483 @@ from bench_campaigns_progress import SERVER, build_tree, recreate_database, setu
 
 BENCH_DB = "folkvald_bench_http"
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
+LUA = Path(__file__).with_suffix(".lua")
+VOLUNTEERS = 64
 
 
-def worker(jobs: list[tuple[str, str, int, str]], threads: int, deadline: float, queue) -> None:
-    """One client process: threads with keep-alive connections posting their share of the jobs."""
-    results: list[tuple[str, int]] = []
+# --- The Python client (fallback) ------------------------------------------------------------
+
+
+def _python_worker(jobs, threads: int, deadline: float, queue) -> None:
+    """One client process: threads with keep-alive connections, each request answered before the next."""
+    sent: list[int] = []
+    answers: list[tuple[int, str]] = []
     lock = threading.Lock()
     index = [0]
 
     def run() -> None:
         connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
-        local: list[tuple[str, int]] = []
+        local_sent, local_answers = [], []
         while time.time() < deadline:
             with lock:
                 if index[0] >= len(jobs):
                     break
-                method, path, cookie_token, body = jobs[index[0]]
+                number, method, path, headers, body = jobs[index[0]]
                 index[0] += 1
-            session, csrf = cookie_token.split("|")
-            headers = {"Content-Type": "application/json"}
-            if session:
-                headers.update({"Cookie": f"sessionid={session}; csrftoken={csrf}", "X-CSRFToken": csrf,
-                                "Referer": f"http://127.0.0.1:{PORT}/"})
-            for _attempt in range(3):
-                try:
-                    connection.request(method, path, body=body or None, headers=headers)
-                    response = connection.getresponse()
-                    response.read()
-                    local.append((body[:60] if body else "", response.status))
-                    break
-                except (ConnectionError, http.client.HTTPException, OSError):
-                    connection.close()
-                    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+            local_sent.append(number)
+            try:
+                connection.request(method, path, body=body.encode() or None, headers=headers)
+                response = connection.getresponse()
+                data = response.read()
+            except (ConnectionError, http.client.HTTPException, OSError):
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+                continue  # in flight: resent in the accounting phase
+            local_answers.append((response.status, _answer_id(data)))
         connection.close()
         with lock:
-            results.extend(local)
+            sent.extend(local_sent)
+            answers.extend(local_answers)
 
     pool = [threading.Thread(target=run) for _ in range(threads)]
     for thread in pool:
         thread.start()
     for thread in pool:
         thread.join()
-    queue.put(results)
+    queue.put((sent, answers))
 
 
-def load(jobs, processes: int, threads: int, cap: float) -> tuple[float, list[tuple[str, int]]]:
-    deadline = time.time() + cap
+def _answer_id(data: bytes) -> str:
+    try:
+        return str(json.loads(data).get("id", ""))
+    except (ValueError, AttributeError):
+        return ""
+
+
+def python_load(jobs, processes: int, threads: int, duration: float):
+    """(seconds, numbers of the jobs sent, answers as (status, id))."""
+    deadline = time.time() + duration
     queue: multiprocessing.Queue = multiprocessing.Queue()
     shares = [jobs[i::processes] for i in range(processes)]
     started = time.perf_counter()
-    procs = [multiprocessing.Process(target=worker, args=(share, threads, deadline, queue)) for share in shares]
+    procs = [multiprocessing.Process(target=_python_worker, args=(share, threads, deadline, queue))
+             for share in shares]
     for proc in procs:
         proc.start()
-    results: list[tuple[str, int]] = []
+    sent: list[int] = []
+    answers: list[tuple[int, str]] = []
     for _ in procs:
-        results.extend(queue.get())
+        more_sent, more_answers = queue.get()
+        sent.extend(more_sent)
+        answers.extend(more_answers)
     for proc in procs:
         proc.join()
-    return time.perf_counter() - started, results
+    return time.perf_counter() - started, sent, answers
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--reports", type=int, default=20_000)
-    parser.add_argument("--duplicates", type=float, default=0.05)
-    parser.add_argument("--processes", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=8)
-    parser.add_argument("--cap", type=float, default=180.0, help="seconds; the load stops there")
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "5")))
-    parser.add_argument("--server-threads", type=int, default=4)
-    options = parser.parse_args()
+# --- wrk ---------------------------------------------------------------------------------------
 
-    recreate_database(BENCH_DB)
-    setup_django(BENCH_DB)
+
+def wrk_run(arguments: list[str], duration: float, threads: int, connections: int) -> tuple[dict, str]:
+    """Run wrk; its figures from the script's ``done`` line, or from its own report for a plain GET."""
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{int(duration)}s", "--timeout", "30s", "--latency",
+               *arguments]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
+    summary: dict[str, int] = {"connect": 0, "read": 0, "write": 0, "status": 0, "timeout": 0}
+    units = {"us": 1, "ms": 1000, "s": 1_000_000}
+    for line in done.stdout.splitlines():
+        words = line.split()
+        if line.startswith("WRK "):
+            summary.update({key: int(value) for key, value in (part.split("=") for part in words[1:])})
+        elif len(words) >= 4 and words[1] == "requests" and words[2] == "in":
+            summary.setdefault("requests", int(words[0]))
+            summary.setdefault("duration_us", int(float(words[3].rstrip("s,")) * 1_000_000))
+        elif len(words) == 2 and words[0] in {"50%", "95%", "99%"}:
+            number = words[1].rstrip("usm")
+            unit = words[1][len(number):]
+            summary.setdefault(f"p{words[0][:-1]}_us", int(float(number) * units[unit]))
+        elif line.startswith("Non-2xx or 3xx responses:"):
+            summary["status"] = int(words[-1])
+    return summary, done.stdout
+
+
+def wrk_reports(log_dir: Path, sessions: Path, base: str, path: str, duration: float, options,
+                sent_bodies: dict[str, tuple[int, str]], answers: list[tuple[int, str]]) -> dict:
+    """Post reports with wrk for ``duration`` seconds; what was sent and answered goes into the two collections."""
+    log_dir.mkdir()
+    tag = random.SystemRandom().randrange(1 << 31)  # the ids of this run: unique
+    summary, _out = wrk_run(
+        ["-s", str(LUA), f"{base}{path}", "--", str(sessions), path, str(log_dir), str(tag),
+         str(options.repeat_every)],
+        duration, options.wrk_threads, options.connections,
+    )
+    errors = []
+    answered = 0
+    for log in sorted(log_dir.glob("wrk-*.log")):
+        for line in log.read_text().splitlines():
+            kind, _sp, rest = line.partition(" ")
+            if kind == "S":
+                volunteer, _sp, body = rest.partition(" ")
+                sent_bodies[json.loads(body)["id"]] = (int(volunteer) - 1, body)
+            elif kind == "R":
+                status, _sp, report_id = rest.partition(" ")
+                answers.append((int(status), report_id))
+                answered += 1
+            else:
+                errors.append(line)
+    assert not errors, errors[:5]
+    assert answered == summary["requests"], (answered, summary)
+    return summary
+
+
+# --- CPU of the server side ------------------------------------------------------------------------
+
+
+def _cpu_seconds(pid: int) -> tuple[int, float]:
+    """(parent pid, user + system CPU seconds) of a process, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[1]), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class ServerCpu:
+    """CPU seconds of the gunicorn workers and of the PostgreSQL backends serving the bench database.
+
+    Sampled twice a second in a thread, so that a backend which ends during a measurement (a
+    connection older than DATABASE_CONN_MAX_AGE is closed after its request) keeps what it used.
+    """
+
+    def __init__(self, server_pid: int) -> None:
+        self.server_pid = server_pid
+        self.seen: dict[str, dict[int, float]] = {"gunicorn": {}, "postgres": {}}
+        self.lock = threading.Lock()
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        from django.db import connection
+
+        while not self.stopped.is_set():
+            self.sample()
+            self.stopped.wait(0.5)
+        connection.close()
+
+    def sample(self) -> None:
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                           [BENCH_DB])
+            backends = {row[0] for row in cursor.fetchall()}
+        found: dict[str, dict[int, float]] = {"gunicorn": {}, "postgres": {}}
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            pid = int(entry.name)
+            try:
+                parent, seconds = _cpu_seconds(pid)
+            except (OSError, IndexError, ValueError):
+                continue
+            if parent == self.server_pid or pid == self.server_pid:
+                found["gunicorn"][pid] = seconds
+            elif pid in backends:
+                found["postgres"][pid] = seconds
+        with self.lock:
+            for side, pids in found.items():
+                self.seen[side].update(pids)
+
+    def snapshot(self) -> dict[str, dict[int, float]]:
+        self.sample()
+        with self.lock:
+            return {side: dict(pids) for side, pids in self.seen.items()}
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.thread.join()
+
+
+def cpu_line(before: dict, after: dict, requests: int, client_seconds: float) -> str:
+    """Server CPU per request: robust to other load on the machine, unlike requests per second."""
+    parts = {}
+    for side in ("gunicorn", "postgres"):
+        parts[side] = sum(seconds - before[side].get(pid, 0.0) for pid, seconds in after[side].items())
+    total = parts["gunicorn"] + parts["postgres"]
+    cores = os.cpu_count() or 1
+    per = 1000 * total / max(requests, 1)
+    return (f"      server CPU per request {per:.2f} ms (gunicorn {1000 * parts['gunicorn'] / max(requests, 1):.2f}, "
+            f"PostgreSQL {1000 * parts['postgres'] / max(requests, 1):.2f}); client "
+            f"{1000 * client_seconds / max(requests, 1):.2f} ms; {cores} cores / server CPU = "
+            f"{1000 * cores / per if per else 0:.0f} requests/s if the server had the machine to itself")
+
+
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+# --- The run -----------------------------------------------------------------------------------
+
+
+def report_body(rng: random.Random, organisation_id: int) -> str:
     import datetime as dt
 
+    return json.dumps({
+        "id": str(uuid.uuid4()), "organisation": organisation_id,
+        "date": (dt.date(2014, 1, 1) + dt.timedelta(days=rng.randint(0, 256))).isoformat(),
+        "place": rng.choice(["Stationen", "Centrum", "Torget", "Valdistrikt 12"]),
+        "activity": rng.choice(["door_knocking", "street_stall", "phone", "meeting"]),
+        "conversations": rng.randint(1, 40), "topics": rng.sample(["skola", "vård", "jobb"], k=1),
+    })
+
+
+def headers_for(session: str, csrf: str) -> dict[str, str]:
+    return {"Content-Type": "application/json", "Cookie": f"sessionid={session}; csrftoken={csrf}",
+            "X-CSRFToken": csrf, "Referer": f"http://127.0.0.1:{PORT}/"}
+
+
+def prepare(keep: bool):
+    """The database, the campaign and 64 signed-in volunteers: (campaign, national, [(session, csrf, org id)])."""
+    import datetime as dt
+
+    if not keep:
+        recreate_database(BENCH_DB)
+    setup_django(BENCH_DB)
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
-    from django.db.models import Sum
     from django.test import Client
 
     from folkvald.campaigns import services
-    from folkvald.campaigns.models import Report, WeekTally
+    from folkvald.campaigns.models import Campaign
+    from folkvald.organisations.models import Organisation, Person
 
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    national, branches, associations, people = build_tree(volunteers=64)
-    campaign = services.campaign_create(
-        organisation=national, name="Samtalskampanjen", start=dt.date(2014, 1, 1), end=dt.date(2014, 9, 14),
-        national_target=1_500_000, topics=["skola", "vård", "jobb", "klimat", "trygghet"], is_public=True,
-    )
-    services.targets_apportion(campaign=campaign)
+    if keep and Campaign.objects.exists():
+        campaign = Campaign.objects.get()
+        national = campaign.organisation
+        with connection.cursor() as cursor:
+            cursor.execute("TRUNCATE campaigns_report, campaigns_weektally, campaigns_topictally, "
+                           "campaigns_persontally")
+        people = list(Person.objects.filter(user__isnull=False).order_by("pk")[:VOLUNTEERS])
+    else:
+        call_command("migrate", verbosity=0)
+        call_command("createcachetable", verbosity=0)
+        national, _branches, _associations, people = build_tree(volunteers=VOLUNTEERS)
+        campaign = services.campaign_create(
+            organisation=national, name="Samtalskampanjen", start=dt.date(2014, 1, 1), end=dt.date(2014, 9, 14),
+            national_target=1_500_000, topics=["skola", "vård", "jobb", "klimat", "trygghet"], is_public=True,
+        )
+        services.targets_apportion(campaign=campaign)
+    assert isinstance(national, Organisation)
     volunteers = []
     for person in people:
         client = Client()
         client.force_login(person.user)
         role = person.roles.get()
-        volunteers.append((f"{client.cookies[settings.SESSION_COOKIE_NAME].value}|{secrets.token_hex(16)}",
+        volunteers.append((client.cookies[settings.SESSION_COOKIE_NAME].value, secrets.token_hex(16),
                            role.organisation_id))
     connection.close()
+    return campaign, national, volunteers, settings.SESSION_ENGINE
 
-    rng = random.Random(500)
-    path = f"/api/v1/campaigns/{campaign.pk}/reports"
-    originals = []
-    for _ in range(options.reports):
-        token, organisation_id = rng.choice(volunteers)
-        payload = {"id": str(uuid.uuid4()), "organisation": organisation_id,
-                   "date": (dt.date(2014, 1, 1) + dt.timedelta(days=rng.randint(0, 256))).isoformat(),
-                   "place": rng.choice(["Stationen", "Centrum", "Torget", "Valdistrikt 12"]),
-                   "activity": rng.choice(["door_knocking", "street_stall", "phone", "meeting"]),
-                   "conversations": rng.randint(1, 40), "topics": rng.sample(["skola", "vård", "jobb"], k=1)}
-        originals.append(("POST", path, token, json.dumps(payload)))
-    repeats = set(rng.sample(range(len(originals)), int(len(originals) * options.duplicates)))
-    # A repeat follows its original a little later (the phone that did not hear back sends again).
-    jobs = []
-    pending: list = []
-    for index, job in enumerate(originals):
-        jobs.append(job)
-        if index in repeats:
-            pending.append(job)
-        if index % 50 == 49:
-            jobs.extend(pending)
-            pending = []
-    jobs.extend(pending)
 
-    env = {**os.environ, "DATABASE_URL": f"{SERVER}/{BENCH_DB}", "ACCESS_LOG": "/dev/null",
-           "WEB_CONCURRENCY": str(options.workers), "WEB_THREADS": str(options.server_threads)}
+def start_server(options) -> subprocess.Popen:
+    env = {**os.environ, "DATABASE_URL": f"{SERVER}/{BENCH_DB}", "ACCESS_LOG": "/dev/null"}
+    command = [sys.executable, "-m", "folkvald.cli", "serve", "--port", str(PORT)]
+    if options.workers:
+        command += ["--workers", str(options.workers)]
+    if options.server_threads:
+        command += ["--threads", str(options.server_threads)]
+    log = open(Path(tempfile.gettempdir()) / "bench_campaigns_http_server.log", "w")  # noqa: SIM115
     server = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "folkvald.cli", "serve", "--port", str(PORT), "--workers", str(options.workers),
-         "--threads", str(options.server_threads)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, text=True,
     )
+    for _ in range(240):
+        try:
+            probe = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
+            probe.request("GET", "/api/v1/campaigns")
+            if probe.getresponse().status == 200:
+                return server
+        except OSError:
+            time.sleep(0.5)
+    os.killpg(server.pid, signal.SIGTERM)
+    raise SystemExit(f"the server did not start; see {log.name}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--client", choices=["wrk", "python"], default="wrk" if shutil.which("wrk") else "python")
+    parser.add_argument("--duration", type=float, default=60.0, help="seconds of load for each measurement")
+    parser.add_argument("--connections", type=int, default=32, help="open connections (wrk)")
+    parser.add_argument("--wrk-threads", type=int, default=1)
+    parser.add_argument("--processes", type=int, default=2, help="client processes (python)")
+    parser.add_argument("--threads", type=int, default=8, help="threads per client process (python)")
+    parser.add_argument("--repeat-every", type=int, default=20, help="every n-th request repeats an earlier one")
+    parser.add_argument("--workers", type=int, help="gunicorn workers (default: folkvald serve's)")
+    parser.add_argument("--server-threads", type=int, help="threads per worker (default: folkvald serve's)")
+    parser.add_argument("--keep", action="store_true", help="reuse the database of an earlier run")
+    parser.add_argument("--skip-peer", action="store_true")
+    options = parser.parse_args()
+    if options.client == "wrk" and not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed (Debian: apt-get install wrk); or use --client python")
+    if options.client == "python":
+        print("note: Python client on the same cores as the server; it measures less than wrk would")
+
+    campaign, national, volunteers, session_engine = prepare(options.keep)
+    path = f"/api/v1/campaigns/{campaign.pk}/reports"
+    server = start_server(options)
+    workers = options.workers or int(os.environ.get("WEB_CONCURRENCY", str((os.cpu_count() or 1) * 2 + 1)))
+    threads = options.server_threads or int(os.environ.get("WEB_THREADS", "4"))
+    print(f"server: folkvald serve (gunicorn gthread, {workers} workers x {threads} threads); sessions {session_engine.rsplit('.', 1)[-1]}; PostgreSQL {BENCH_DB}; "
+          f"client: {options.client}" + (f" ({options.wrk_threads} threads, {options.connections} connections)"
+                                          if options.client == "wrk" else
+                                          f" ({options.processes} processes x {options.threads} threads)"))
+    print(f"load average before: {os.getloadavg()[0]:.1f}")
+    sent_bodies: dict[str, tuple[int, str]] = {}  # id -> (volunteer, body)
+    answers: list[tuple[int, str]] = []
+    cpu = ServerCpu(server.pid)
     try:
-        for _ in range(120):
-            try:
-                probe = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
-                probe.request("GET", "/api/v1/campaigns")
-                if probe.getresponse().status == 200:
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            print("the server did not start:", server.stderr.read().decode()[-2000:] if server.stderr else "")
-            return 1
-        print(f"gunicorn: {options.workers} workers x {options.server_threads} threads; clients: "
-              f"{options.processes} processes x {options.threads} threads; PostgreSQL {BENCH_DB}")
+        with tempfile.TemporaryDirectory(prefix="bench_http_") as work:
+            if options.client == "wrk":
+                base = f"http://127.0.0.1:{PORT}"
+                sessions = Path(work) / "sessions.txt"
+                sessions.write_text("".join(f"{s} {c} {o}\n" for s, c, o in volunteers))
+                # Warm up every worker on both paths (not measured; its reports are accounted for too).
+                wrk_run([f"{base}/api/v1/campaigns"], 3, options.wrk_threads, options.connections)
+                wrk_reports(Path(work) / "warm", sessions, base, path, 3, options, sent_bodies, answers)
+                answers_before = len(answers)
+                if not options.skip_peer:
+                    before, client = cpu.snapshot(), _children_cpu()
+                    summary, _out = wrk_run([f"{base}/api/v1/campaigns"], options.duration, options.wrk_threads,
+                                            options.connections)
+                    print(f"peer  GET /api/v1/campaigns (anonymous): {summary_line(summary)}")
+                    print(cpu_line(before, cpu.snapshot(), summary["requests"], _children_cpu() - client))
+                before, client = cpu.snapshot(), _children_cpu()
+                summary = wrk_reports(Path(work) / "load", sessions, base, path, options.duration, options,
+                                      sent_bodies, answers)
+                cpu_figures = cpu_line(before, cpu.snapshot(), summary["requests"], _children_cpu() - client)
+                elapsed = summary["duration_us"] / 1e6
+                statuses = Counter(status for status, _id in answers[answers_before:])
+                print(f"POST  {path}: {summary_line(summary)}  statuses {dict(sorted(statuses.items()))}")
+                print(cpu_figures)
+            else:
+                if not options.skip_peer:
+                    reads = [(i, "GET", "/api/v1/campaigns", {}, "") for i in range(200_000)]
+                    before, client = cpu.snapshot(), _children_cpu()
+                    elapsed, _sent, results = python_load(reads, options.processes, options.threads,
+                                                          options.duration)
+                    ok = sum(1 for status, _id in results if status == 200)
+                    print(f"peer  GET /api/v1/campaigns (anonymous): {ok / elapsed:7.1f} requests/s "
+                          f"({ok} in {elapsed:.1f} s)")
+                    print(cpu_line(before, cpu.snapshot(), len(results), _children_cpu() - client))
+                rng = random.Random(500)
+                jobs = []
+                for number in range(200_000):
+                    if number % options.repeat_every == options.repeat_every - 1 and number > 64:
+                        jobs.append((number, *jobs[number - 32][1:]))  # a repeat, a little later
+                        continue
+                    volunteer = rng.randrange(len(volunteers))
+                    session, csrf, organisation_id = volunteers[volunteer]
+                    body = report_body(rng, organisation_id)
+                    jobs.append((number, "POST", path, headers_for(session, csrf), body))
+                    sent_bodies[json.loads(body)["id"]] = (volunteer, body)
+                before, client = cpu.snapshot(), _children_cpu()
+                elapsed, sent_numbers, answers = python_load(jobs, options.processes, options.threads,
+                                                             options.duration)
+                sent_ids = {json.loads(jobs[n][4])["id"] for n in sent_numbers}
+                sent_bodies = {key: value for key, value in sent_bodies.items() if key in sent_ids}
+                statuses = Counter(status for status, _id in answers)
+                print(f"POST  {path}: {len(answers) / elapsed:7.1f} requests/s ({len(answers)} in {elapsed:.1f} s)"
+                      f"  statuses {dict(sorted(statuses.items()))}")
+                print(cpu_line(before, cpu.snapshot(), len(answers), _children_cpu() - client))
+            print(f"load average after: {os.getloadavg()[0]:.1f}")
+            during_load = statuses
 
-        # The peer in the same run: the cheapest read through the same stack.
-        reads = [("GET", "/api/v1/campaigns", "|", "") for i in range(5000)]
-        elapsed, results = load(reads, options.processes, options.threads, options.cap)
-        ok = sum(1 for _body, status in results if status == 200)
-        print(f"peer  GET /api/v1/campaigns (anonymous): {ok:6d} in {elapsed:6.1f} s = {ok / elapsed:7.1f} requests/s")
-
-        elapsed, results = load(jobs, options.processes, options.threads, options.cap)
-        statuses: dict[int, int] = {}
-        for _body, status in results:
-            statuses[status] = statuses.get(status, 0) + 1
-        sent = len(results)
-        print(f"POST reports ({len(originals)} + {len(repeats)} repeats): {sent:6d} in {elapsed:6.1f} s = "
-              f"{sent / elapsed:7.1f} reports/s  statuses {dict(sorted(statuses.items()))}"
-              + ("  (time cap reached)" if sent < len(jobs) else ""))
+            # What was in flight when the load stopped: the phone sends it again until it hears back.
+            answered = {report_id for _status, report_id in answers}
+            unanswered = [key for key in sent_bodies if key not in answered]
+            connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+            for key in unanswered:
+                volunteer, body = sent_bodies[key]
+                session, csrf, _org = volunteers[volunteer]
+                connection.request("POST", path, body=body.encode(), headers=headers_for(session, csrf))
+                response = connection.getresponse()
+                data = response.read()
+                if response.status not in (200, 201):
+                    print(f"resent {key}: {response.status} {data[:300]!r}")
+                answers.append((response.status, _answer_id(data)))
+            connection.close()
     finally:
+        cpu.stop()
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+    print(f"resent {len(unanswered)} reports that were in flight when the load stopped")
+    account(campaign, national, sent_bodies, answers, set(unanswered))
+    print(f"result: {sum(during_load.values()) / elapsed:.1f} reports/s answered during the load "
+          f"({during_load[201]:,} new, {during_load[200]:,} repeats, in {elapsed:.1f} s)")
+    return 0
 
-    # Every report accounted for exactly once.
-    created = statuses.get(201, 0)
-    stored = Report.objects.filter(campaign=campaign).count()
-    stored_conversations = Report.objects.filter(campaign=campaign).aggregate(total=Sum("conversations"))["total"] or 0
+
+def summary_line(summary: dict) -> str:
+    seconds = summary["duration_us"] / 1e6
+    errors = {key: summary[key] for key in ("connect", "read", "write", "status", "timeout") if summary[key]}
+    return (f"{summary['requests'] / seconds:7.1f} requests/s ({summary['requests']} in {seconds:.1f} s; "
+            f"latency p50 {summary['p50_us'] / 1000:.1f} ms, p99 {summary['p99_us'] / 1000:.1f} ms)"
+            + (f" errors {errors}" if errors else ""))
+
+
+def account(campaign, national, sent_bodies: dict[str, tuple[int, str]], answers, in_flight: set[str]) -> None:
+    """Every report sent is stored once and counted once in every tally above it; 201 at most once an id.
+
+    A report whose answer was lost in flight when the load stopped may have been stored then:
+    sent again, it is answered 200, and so it is the only kind of stored report without a 201.
+    """
+    from django.db import connection
+    from django.db.models import Sum
+
+    from folkvald.campaigns.models import Report, WeekTally
+
+    statuses = Counter(status for status, _id in answers)
+    assert set(statuses) <= {200, 201}, statuses
+    created = Counter(report_id for status, report_id in answers if status == 201)
+    twice = [key for key, count in created.items() if count > 1]
+    reports = Report.objects.filter(campaign=campaign)
+    stored_ids = {str(pk) for pk in reports.values_list("pk", flat=True)}
+    sent_ids = set(sent_bodies)
+    answered_200 = {report_id for status, report_id in answers if status == 200}
+    print(f"check: {len(sent_ids)} distinct reports sent, {len(stored_ids)} stored, {len(created)} answered 201 "
+          f"(none twice: {not twice}), {statuses[200]} answered 200 (repeats)")
+    assert not twice, twice[:5]
+    assert stored_ids == sent_ids, (len(stored_ids - sent_ids), len(sent_ids - stored_ids))
+    assert set(created) <= stored_ids
+    assert stored_ids - set(created) <= in_flight
+    assert answered_200 <= stored_ids
+    stored = len(stored_ids)
+    conversations = sum(json.loads(body)["conversations"] for _v, body in sent_bodies.values())
+    stored_conversations = reports.aggregate(total=Sum("conversations"))["total"] or 0
     national_tally = WeekTally.objects.filter(campaign=campaign, organisation=national).aggregate(
         total=Sum("conversations"), reports=Sum("reports"))
-    sent_ids = {json.loads(body)["id"] for _m, _p, _t, body in jobs}
-    stored_ids = {str(pk) for pk in Report.objects.filter(campaign=campaign).values_list("pk", flat=True)}
-    print(f"check: {created} answered 201, {statuses.get(200, 0)} answered 200 (repeats), {stored} stored, "
-          f"{len(stored_ids - sent_ids)} stored that were never sent")
-    assert stored == created, "a report stored twice or lost"
-    assert stored_ids <= sent_ids
-    assert national_tally["total"] == stored_conversations and national_tally["reports"] == stored
+    assert stored_conversations == conversations
+    assert national_tally["total"] == conversations and national_tally["reports"] == stored
     with connection.cursor() as cursor:
         cursor.execute(
             """
-            SELECT b.id, COALESCE(t.total, 0), COALESCE(r.total, 0)
+            SELECT b.id, COALESCE(t.total, 0), COALESCE(t.reports, 0), COALESCE(r.total, 0), COALESCE(r.reports, 0)
             FROM organisations_organisation b
-            LEFT JOIN (SELECT organisation_id, sum(conversations) AS total FROM campaigns_weektally
-                       WHERE campaign_id = %(c)s GROUP BY 1) t ON t.organisation_id = b.id
-            LEFT JOIN (SELECT a.parent_id AS organisation_id, sum(conversations) AS total FROM campaigns_report x
-                       JOIN organisations_organisation a ON a.id = x.organisation_id
+            LEFT JOIN (SELECT organisation_id, sum(conversations) AS total, sum(reports) AS reports
+                       FROM campaigns_weektally WHERE campaign_id = %(c)s GROUP BY 1) t ON t.organisation_id = b.id
+            LEFT JOIN (SELECT a.parent_id AS organisation_id, sum(conversations) AS total, count(*) AS reports
+                       FROM campaigns_report x JOIN organisations_organisation a ON a.id = x.organisation_id
                        WHERE x.campaign_id = %(c)s GROUP BY 1) r ON r.organisation_id = b.id
             WHERE b.kind = 'branch'
             """,
             {"c": campaign.pk},
         )
         rows = cursor.fetchall()
-    wrong = [row for row in rows if row[1] != row[2]]
+    wrong = [row for row in rows if row[1] != row[3] or row[2] != row[4]]
     assert not wrong, wrong[:5]
-    print(f"check: national tally {national_tally['total']:,} conversations = the {stored:,} stored reports; "
-          f"all {len(rows)} branch tallies equal their reports")
-    return 0
+    print(f"check: national tally {national_tally['total']:,} conversations in {stored:,} reports = the reports "
+          f"sent; all {len(rows)} branch tallies equal their reports")
 
 
 if __name__ == "__main__":

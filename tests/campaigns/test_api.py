@@ -137,3 +137,23 @@ def test_private_data_never_leaks_through_the_api(world, campaign, private_campa
     assert client_for(world.member).get(url).status_code == 404
     assert client_for(world.other_member).get(url).status_code == 200
     assert client_for(world.member).get(f"/api/v1/campaigns/{private_campaign.pk}/progress").status_code == 200
+
+
+def test_a_place_is_a_named_place_a_constituency_or_a_district_never_an_address(world, campaign):
+    client = client_for(world.member)
+    district = post(client, campaign, report_payload(world.branch, place_kind="district", place="Lund 0123"))
+    assert district.status_code == 201
+    assert (district.json()["place_kind"], district.json()["place"]) == ("district", "Lund 0123")
+    address = post(client, campaign, report_payload(world.branch, place_kind="address", place="Storgatan 1"))
+    assert address.status_code == 422
+    assert "place_kind" in address.json()["errors"]
+    assert Report.objects.count() == 1
+
+
+def test_the_activities_are_those_of_the_campaign_trail(world, campaign):
+    client = client_for(world.member)
+    for activity in ("door_knocking", "street_stall", "phone", "meeting", "event"):
+        assert post(client, campaign, report_payload(world.branch, activity=activity)).status_code == 201
+    refused = post(client, campaign, report_payload(world.branch, activity="dance"))
+    assert refused.status_code == 422 and "activity" in refused.json()["errors"]
+    assert national_total(campaign, world.national) == 5 * 12

@@ -788,28 +788,51 @@ def _compensatory(
     result["set_aside"] = outcome.set_aside
     if explain:
         sequence = rules.method.sequence
-        pool_result = outcome.whole
-        assert pool_result is not None
-        explanation = explain_divisor(
-            names,
-            overall,
-            overall,
-            valid,
-            outcome.pool,
-            pool_result.seats,
-            pool_result.order,
-            sequence,
-            rules.threshold,
-            outcome.eligible,
-        )
-        explanation["note"] = (
-            "the quotient table and the votes lacking refer to the distribution over the whole "
-            "body, which decides each party's number of seats; the constituencies show where "
-            "they fall"
-        )
-        if outcome.set_aside:
-            explanation["note"] += "; parties set aside with their fixed seats: " + ", ".join(
-                outcome.set_aside
+        if outcome.final is not None and outcome.active is not None:
+            # Parties were set aside with their fixed seats: the others' seats come from the
+            # last distribution, of the seats left, among them; explain that one.
+            active = outcome.active
+            explanation = explain_divisor(
+                names,
+                [v if active[i] else 0 for i, v in enumerate(overall)],
+                overall,
+                valid,
+                outcome.final_pool,
+                outcome.final.seats,
+                outcome.final.order,
+                sequence,
+                rules.threshold,
+                active,
+            )
+            for party in outcome.set_aside:
+                explanation["votes_for_one_more_seat"][party] = None
+                explanation["votes_to_lose_one_seat"][party] = None
+            explanation["note"] = (
+                "parties set aside with their fixed seats: "
+                + ", ".join(outcome.set_aside)
+                + f"; the quotient table and the votes lacking refer to the distribution of the "
+                f"other {outcome.final_pool} seats among the other parties, which decides their "
+                "number of seats; the constituencies show where they fall"
+            )
+        else:
+            pool_result = outcome.whole
+            assert pool_result is not None
+            explanation = explain_divisor(
+                names,
+                overall,
+                overall,
+                valid,
+                outcome.pool,
+                pool_result.seats,
+                pool_result.order,
+                sequence,
+                rules.threshold,
+                outcome.eligible,
+            )
+            explanation["note"] = (
+                "the quotient table and the votes lacking refer to the distribution over the "
+                "whole body, which decides each party's number of seats; the constituencies show "
+                "where they fall"
             )
         explanation["fixed_seats_order"] = {
             areas[a].name: [

@@ -48,6 +48,12 @@ class CompensatoryResult:
     fixed_order: list[list[dict[str, Any]]]  # per area, seats in the order won
     adjustment_order: list[dict[str, Any]]
     whole: DivisorResult | None = None  # the first distribution over the whole body
+    #: After parties were set aside: the last distribution, among ``active`` parties, of
+    #: ``final_pool`` seats (the seats less the set-aside parties' fixed seats); it decides
+    #: the others' seats. None when nobody was set aside.
+    final: DivisorResult | None = None
+    final_pool: int = 0
+    active: list[bool] | None = None
 
 
 def _seat_divisor(sequence: DivisorSequence, k: int) -> tuple[int, int]:
@@ -147,6 +153,7 @@ def allocate_compensatory(
     active = list(eligible)
     set_aside: list[str] = []
     current_pool = pool
+    final: DivisorResult | None = None
     while True:
         over = [i for i in range(n) if active[i] and fixed_total(i) > entitlement[i]]
         if not over:
@@ -157,7 +164,7 @@ def allocate_compensatory(
             current_pool -= fixed_total(i)
         if not any(active):
             break
-        entitlement = divisor_apportion(
+        final = divisor_apportion(
             votes,
             current_pool,
             sequence,
@@ -165,7 +172,8 @@ def allocate_compensatory(
             lot=lot,
             stage="entitlement",
             eligible=active,
-        ).seats
+        )
+        entitlement = list(final.seats)
     for i in range(n):
         if not active[i]:
             entitlement[i] = fixed_total(i) if eligible[i] else 0
@@ -184,6 +192,9 @@ def allocate_compensatory(
         fixed_order=fixed_order,
         adjustment_order=adjustment_order,
         whole=whole,
+        final=final,
+        final_pool=current_pool,
+        active=active,
     )
 
 

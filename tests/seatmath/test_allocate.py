@@ -152,6 +152,19 @@ def test_riksdag_2014_sets_aside_the_over_represented_party():
     assert sum(result["adjustment_seats"].values()) == 39
     assert result["adjustment_seats"]["A"] == 0
     assert result["ties"] == []
+    # The explanation is that of the distribution that decided B's and C's seats: the
+    # 349 - 270 = 79 seats among B 1 060 and C 940 (B 42, C 37). Last seat B 1 060/83, next
+    # C 940/75; B's 43rd seat needs (1 060 + x)/85 > 940/73 (C's last): x = 35; C's 38th
+    # (940 + x)/75 > 1 060/83: x = 18. A keeps its fixed seats: no figures.
+    assert rest == {"B": 42, "C": 37}
+    explanation = result["explanation"]
+    assert explanation["last_seat"] == {"seat": 79, "party": "B", "quotient": "1060/83"}
+    assert explanation["runner_up"]["party"] == "C"
+    assert explanation["runner_up"]["quotient"] == "188/15"  # 940/75
+    assert explanation["votes_for_one_more_seat"] == {"A": None, "B": 35, "C": 18}
+    assert explanation["votes_to_lose_one_seat"]["A"] is None
+    assert "A" not in explanation["quotients"]
+    assert "set aside" in explanation["note"]
 
 
 def test_riksdag_2018_returns_the_surplus_fixed_seats():

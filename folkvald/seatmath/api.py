@@ -834,6 +834,11 @@ def _compensatory(
                 "whole body, which decides each party's number of seats; the constituencies show "
                 "where they fall"
             )
+        for i, party in enumerate(names):
+            if not outcome.eligible[i] and totals[party]:
+                # In by a constituency's 12 %: its seats are its fixed seats there.
+                explanation["votes_for_one_more_seat"][party] = None
+                explanation["votes_to_lose_one_seat"][party] = None
         explanation["fixed_seats_order"] = {
             areas[a].name: [
                 {**step, "quotient": fraction_text(step["quotient"])}

@@ -218,6 +218,10 @@ def test_riksdag_at_exactly_4_and_12_percent():
     share = top_quotients({"A": 23000, "B": 23800, "T": 2000}, 349 - local, Fraction(6, 5))
     assert {p: result["seats"][p] for p in "ABT"} == share
     assert share["T"] > 0
+    # The explanation is of the country-wide distribution; L's seats are not from it.
+    assert result["explanation"]["votes_for_one_more_seat"]["L"] is None
+    assert result["explanation"]["votes_to_lose_one_seat"]["L"] is None
+    assert result["explanation"]["votes_to_lose_one_seat"]["T"] is not None
     # One valid vote more (blank ballots are not valid; a hand-written party is): both fall out.
     spec["valid_votes"] = 50_001
     spec["constituencies"][0]["valid_votes"] = 10_001

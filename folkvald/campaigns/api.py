@@ -13,6 +13,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.security import django_auth
 
@@ -147,7 +148,7 @@ def _report_out(report: Report) -> dict:
 def post_report(request: HttpRequest, campaign_id: int, payload: ReportIn):
     campaign, organisation, reporter_id = reporting_access(request.user, campaign_id, payload.organisation)
     if reporter_id is None:
-        return Status(422, {"detail": "Inloggningen hör inte till någon person.", "errors": {}})
+        return Status(422, {"detail": _("Inloggningen hör inte till någon person."), "errors": {}})
     reporter = Person.from_db(None, ["id"], [reporter_id])
     team = None
     if payload.team is not None:
@@ -155,7 +156,7 @@ def post_report(request: HttpRequest, campaign_id: int, payload: ReportIn):
             pk=payload.team
         ).first()
         if team is None:
-            return Status(422, {"detail": "Okänt lag.", "errors": {"team": ["Okänt lag."]}})
+            return Status(422, {"detail": _("Okänt lag."), "errors": {"team": [_("Okänt lag.")]}})
     try:
         report, created = services.report_create(
             campaign=campaign, organisation=organisation, reporter=reporter, report_id=payload.id,
@@ -165,7 +166,7 @@ def post_report(request: HttpRequest, campaign_id: int, payload: ReportIn):
         )
     except ValidationError as error:
         errors = error.message_dict if hasattr(error, "message_dict") else {"__all__": error.messages}
-        return Status(422, {"detail": "Rapporten har fel.", "errors": errors})
+        return Status(422, {"detail": _("Rapporten har fel."), "errors": errors})
     except services.ReportConflict:
-        return Status(409, {"detail": "Det id:t hör till en annan rapport.", "errors": {}})
+        return Status(409, {"detail": _("Det id:t hör till en annan rapport."), "errors": {}})
     return Status(201 if created else 200, _report_out(report))

@@ -483,3 +483,20 @@ def test_internal_pages_and_forms_in_english(client, world, pages, campaign):  #
         left = sorted(phrase for phrase in phrases if phrase in text)
         assert not missing, f"{url}: missing {missing}"
         assert not left, f"{url}: Swedish left on the English page: {left}"
+
+
+def test_the_api_answers_a_phone_in_its_language(client, world, campaign):  # noqa: F811
+    """The offline report form shows the API's reason when a queued report is refused."""
+    import json
+
+    from tests.campaigns.conftest import report_payload
+
+    client.force_login(world.member)
+    url = f"/api/v1/campaigns/{campaign.pk}/reports"
+    body = json.dumps(report_payload(world.branch, team=999_999))
+    response = client.post(url, body, content_type="application/json")
+    assert (response.status_code, response.json()["detail"]) == (422, "Okänt lag.")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.post(url, body, content_type="application/json")
+    assert (response.status_code, response.json()["detail"]) == (422, "Unknown team.")
+    assert response["Content-Language"] == "en"

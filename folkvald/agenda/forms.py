@@ -227,6 +227,7 @@ class BulletImportForm(AccessibleForm):
     body_name = forms.CharField(label=_("Organets namn (valfritt)"), max_length=200, required=False)
     figures_from_text = forms.BooleanField(
         label=_("Hämta beslutens siffror ur texten"), required=False, initial=True,
+        # xgettext:no-python-format
         help_text=_("Till exempel ”med 5,7 procent” blir +5,7 % och ”mer än 25 miljoner kronor” blir "
                     "mer än 25 mnkr. Du ser siffrorna innan något sparas och kan ändra dem efteråt."),
     )

@@ -1,15 +1,20 @@
 -- wrk script for benchmarks/bench_campaigns_http.py: volunteers' phones posting reports.
 --
 --   wrk -t2 -c32 -d60s -s benchmarks/bench_campaigns_http.lua http://127.0.0.1:8765 -- \
---       <sessions file> <report path> <log dir> <run tag> <repeat every n>
+--       <sessions file> <report path> <log dir> <run tag> <repeat every n> [<days>]
 --
 -- The sessions file has one signed-in volunteer a line: "<sessionid> <csrftoken> <organisation id>".
 -- Every request is a new report with a device-made id (unique per run, thread and request),
 -- except every n-th, which sends again a report this thread sent a little earlier, with the same
--- volunteer's cookies (the phone that did not hear back). Each thread logs what it sent
+-- volunteer's cookies (the phone that did not hear back). The dates spread over the campaign's
+-- 257 days, or over its last <days> days (7: every report in the final week, as on election
+-- week, when every report adds to the same weekly tally rows of the nation). Each thread logs what it sent
 -- ("S <volunteer> <body>") and what it was answered ("R <status> <id>"), so the Python side can
 -- account for every report: resend what was still in flight when wrk stopped, then check the
 -- database. Nothing is counted here.
+--
+-- With BENCH_PEER=1 in the environment it only reports wrk's figures (the ``done`` line): the
+-- peer's plain GET then stays wrk's static, pre-built request.
 
 local thread_count = 0
 local threads = {}
@@ -21,13 +26,15 @@ function setup(thread)
 end
 
 local volunteers = {}
-local path, log, tag, every
+local path, log, tag, every, first_day
 local counter = 0
 local recent = {}
 local RECENT = 64
 local places = { "Stationen", "Centrum", "Torget", "Valdistrikt 12" }
 local activities = { "door_knocking", "street_stall", "phone", "meeting" }
 local topics = { "skola", "vård", "jobb" }
+
+if os.getenv("BENCH_PEER") ~= "1" then
 
 function init(args)
   for line in io.lines(args[1]) do
@@ -48,6 +55,7 @@ function init(args)
   log = assert(io.open(args[3] .. "/wrk-" .. thread_index .. ".log", "w"))
   tag = tonumber(args[4])
   every = tonumber(args[5])
+  first_day = 257 - (tonumber(args[6] or "257"))
   math.randomseed(tag + thread_index * 7919)
 end
 
@@ -56,7 +64,7 @@ local function new_report()
   local volunteer = math.random(#volunteers)
   -- A version-4-shaped UUID: run tag, thread, request number.
   local id = string.format("%08x-%04x-4000-8000-%012x", tag, thread_index, counter)
-  local day = math.random(0, 256)
+  local day = math.random(first_day, 256)
   local year_day = os.time({ year = 2014, month = 1, day = 1, hour = 12 }) + day * 86400
   local body = string.format(
     '{"id": "%s", "organisation": %s, "date": "%s", "place": "%s", "activity": "%s", ' ..
@@ -90,6 +98,8 @@ function response(status, headers, body)
   else
     log:write("E ", status, " ", (body:gsub("\n", " ")):sub(1, 200), "\n")
   end
+end
+
 end
 
 function done(summary, latency, requests)

@@ -1,7 +1,7 @@
 """Reports over HTTP against the production setup: `folkvald serve` (gunicorn) on PostgreSQL, on loopback.
 
     .venv/bin/python benchmarks/bench_campaigns_http.py [--duration 60] [--connections 32]
-        [--client wrk|python] [--workers N] [--server-threads N] [--repeat-every 20] [--keep]
+        [--client wrk|python] [--workers N] [--server-threads N] [--repeat-every 20] [--days 257] [--keep]
 
 Builds its own database (``folkvald_bench_http``; never the CI ``test`` database) with the
 national tree (290 branches, 2,000 associations) and one campaign, signs in 64 volunteers
@@ -131,24 +131,32 @@ def python_load(jobs, processes: int, threads: int, duration: float):
 # --- wrk ---------------------------------------------------------------------------------------
 
 
+def _microseconds(text: str) -> int:
+    """wrk's times: 950.00us, 12.5ms, 20.01s, 1.00m, 1.00h."""
+    number = text.rstrip("usmh")
+    units = {"us": 1, "ms": 1_000, "s": 1_000_000, "m": 60_000_000, "h": 3_600_000_000}
+    return int(float(number) * units[text[len(number):]])
+
+
 def wrk_run(arguments: list[str], duration: float, threads: int, connections: int) -> tuple[dict, str]:
-    """Run wrk; its figures from the script's ``done`` line, or from its own report for a plain GET."""
+    """Run wrk; its figures from the script's ``done`` line (a plain GET: the script in peer mode)."""
+    env = os.environ
+    if "-s" not in arguments:
+        arguments = ["-s", str(LUA), *arguments]
+        env = {**os.environ, "BENCH_PEER": "1"}
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{int(duration)}s", "--timeout", "30s", "--latency",
                *arguments]
-    done = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
+    done = subprocess.run(command, capture_output=True, text=True, check=True, env=env)  # noqa: S603
     summary: dict[str, int] = {"connect": 0, "read": 0, "write": 0, "status": 0, "timeout": 0}
-    units = {"us": 1, "ms": 1000, "s": 1_000_000}
     for line in done.stdout.splitlines():
         words = line.split()
         if line.startswith("WRK "):
             summary.update({key: int(value) for key, value in (part.split("=") for part in words[1:])})
         elif len(words) >= 4 and words[1] == "requests" and words[2] == "in":
             summary.setdefault("requests", int(words[0]))
-            summary.setdefault("duration_us", int(float(words[3].rstrip("s,")) * 1_000_000))
+            summary.setdefault("duration_us", _microseconds(words[3].rstrip(",")))
         elif len(words) == 2 and words[0] in {"50%", "95%", "99%"}:
-            number = words[1].rstrip("usm")
-            unit = words[1][len(number):]
-            summary.setdefault(f"p{words[0][:-1]}_us", int(float(number) * units[unit]))
+            summary.setdefault(f"p{words[0][:-1]}_us", _microseconds(words[1]))
         elif line.startswith("Non-2xx or 3xx responses:"):
             summary["status"] = int(words[-1])
     return summary, done.stdout
@@ -161,7 +169,7 @@ def wrk_reports(log_dir: Path, sessions: Path, base: str, path: str, duration: f
     tag = random.SystemRandom().randrange(1 << 31)  # the ids of this run: unique
     summary, _out = wrk_run(
         ["-s", str(LUA), f"{base}{path}", "--", str(sessions), path, str(log_dir), str(tag),
-         str(options.repeat_every)],
+         str(options.repeat_every), str(options.days)],
         duration, options.wrk_threads, options.connections,
     )
     errors = []
@@ -366,11 +374,14 @@ def main() -> int:
     parser.add_argument("--processes", type=int, default=2, help="client processes (python)")
     parser.add_argument("--threads", type=int, default=8, help="threads per client process (python)")
     parser.add_argument("--repeat-every", type=int, default=20, help="every n-th request repeats an earlier one")
+    parser.add_argument("--days", type=int, default=257, choices=range(1, 258), metavar="1-257",
+                        help="report dates over the campaign's last N days (7: all in the final week; wrk only)")
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: folkvald serve's)")
     parser.add_argument("--server-threads", type=int, help="threads per worker (default: folkvald serve's)")
     parser.add_argument("--keep", action="store_true", help="reuse the database of an earlier run")
     parser.add_argument("--skip-peer", action="store_true")
     options = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(1))  # stop the server on the way out
     if options.client == "wrk" and not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (Debian: apt-get install wrk); or use --client python")
     if options.client == "python":

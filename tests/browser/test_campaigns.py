@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from folkvald.campaigns import services
 from folkvald.campaigns.models import Report, WeekTally
-from tests.browser.conftest import assert_no_horizontal_scroll, sign_in
+from tests.browser.conftest import assert_no_horizontal_scroll, axe_violations, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -113,4 +113,26 @@ def test_progress_pages_at_phone_and_desktop(page, live_server, world, campaign)
     assert_no_horizontal_scroll(page)
     page.goto(f"{live_server.url}/kampanjer/{campaign.pk}/organisationer/{world.branch.pk}/widget/")
     expect(page.get_by_test_id("campaign-count")).to_have_text("400 av 15\u00a0000 samtal, 3\u00a0%")
+    assert page.js_errors == []
+
+
+def test_a_leader_gives_a_volunteer_a_target_and_the_volunteer_sees_it(page, live_server, world, campaign):
+    sign_in(page, live_server, "owner", "pw-owner")
+    page.goto(f"{live_server.url}/kampanjer/{campaign.pk}/organisationer/{world.branch.pk}/mal/")
+    page.get_by_label("För hand", exact=False).check()
+    page.get_by_label("Member Testsson").fill("300")
+    page.get_by_role("button", name="Spara", exact=True).click()
+    expect(page.get_by_test_id("targets-below").get_by_role("row", name="Member Testsson")).to_contain_text("300")
+    page.reload()  # without the one-off "saved" message (base.html's message list is checked elsewhere)
+    assert_no_horizontal_scroll(page)
+    assert axe_violations(page) == []
+
+    page.context.clear_cookies()
+    sign_in(page, live_server, "member", "pw-member")
+    page.goto(f"{live_server.url}/kampanjer/{campaign.pk}/rapportera/")
+    fill_report(page, 45)
+    expect(page.locator("#queue-status")).to_have_text("Alla rapporter är skickade.")
+    page.reload()
+    expect(page.get_by_test_id("my-targets")).to_have_text("S i Lund: 45 av 300 samtal, 15\u00a0%")
+    assert axe_violations(page) == []
     assert page.js_errors == []

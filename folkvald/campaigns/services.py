@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import re
 import uuid
 from collections import defaultdict
@@ -291,6 +292,10 @@ def topics_from_text(text: str) -> list[str]:
     return [part.strip().lower() for part in re.split(r"[|,;/]+", text) if part.strip()]
 
 
+_ACTIVITIES = frozenset(Activity.values)
+_PLACE_KINDS = frozenset(PlaceKind.values)
+
+
 def report_clean(
     *,
     campaign: Campaign,
@@ -314,9 +319,9 @@ def report_clean(
         errors["place"] = _("Ange platsen (t.ex. valdistrikt eller Stationen).")
     elif len(place) > 120:
         errors["place"] = _("Platsen får vara högst 120 tecken.")
-    if activity not in Activity.values:
+    if activity not in _ACTIVITIES:
         errors["activity"] = _("Okänd aktivitet: %(value)s.") % {"value": activity}
-    if place_kind not in PlaceKind.values:
+    if place_kind not in _PLACE_KINDS:
         errors["place_kind"] = _("Okänd typ av plats: %(value)s.") % {"value": place_kind}
     if isinstance(conversations, bool) or not isinstance(conversations, int) or not (
         1 <= conversations <= MAX_CONVERSATIONS
@@ -418,26 +423,30 @@ def report_delete(*, report: Report) -> None:
     report.delete()
 
 
+_INSERT_SQL: dict[str, str] = {}
+
+
 def _insert_sql(report: Report) -> tuple[str, list[object]]:
     """INSERT … ON CONFLICT (id) DO NOTHING RETURNING id: a row back only when this call stored the report."""
-    import json
-
-    quote = connection.ops.quote_name
-    fields = list(Report._meta.concrete_fields)
-    columns = ", ".join(quote(f.column) for f in fields)
+    fields = Report._meta.concrete_fields
+    vendor = connection.vendor
+    sql = _INSERT_SQL.get(vendor)
+    if sql is None:
+        quote = connection.ops.quote_name
+        columns = ", ".join(quote(f.column) for f in fields)
+        placeholders = ", ".join("%s::jsonb" if (f.name == "topics" and vendor == "postgresql") else "%s"
+                                 for f in fields)
+        sql = _INSERT_SQL[vendor] = (
+            f"INSERT INTO {quote(Report._meta.db_table)} ({columns}) VALUES ({placeholders}) "  # noqa: S608
+            f"ON CONFLICT ({quote('id')}) DO NOTHING RETURNING {quote('id')}"
+        )
     values = []
     for f in fields:
         value = f.get_db_prep_save(getattr(report, f.attname), connection)
         if f.name == "topics" and not isinstance(value, str):
             value = json.dumps(getattr(report, f.attname))
         values.append(value)
-    placeholders = ", ".join("%s::jsonb" if (f.name == "topics" and connection.vendor == "postgresql") else "%s"
-                             for f in fields)
-    return (
-        f"INSERT INTO {quote(Report._meta.db_table)} ({columns}) VALUES ({placeholders}) "  # noqa: S608
-        f"ON CONFLICT ({quote('id')}) DO NOTHING RETURNING {quote('id')}",
-        values,
-    )
+    return sql, values
 
 
 def _insert_once(report: Report) -> bool:
@@ -455,49 +464,64 @@ def _insert_once(report: Report) -> bool:
 def _insert_with_tallies(report: Report, chain: list[Organisation]) -> bool:
     """PostgreSQL: the report and its tallies in one statement; the tallies change only if the report is new.
 
-    The insert is a data-modifying CTE; each tally upsert takes its rows only when that CTE
-    returned the new id, so a repeat (the conflict) changes nothing. One statement is one
-    transaction in autocommit, and part of the caller's inside ``atomic``. The organisations
-    and topics go as arrays, so the statement's text is the same for every report (short to
-    send, parsed once by the driver) and the rows are upserted in one order (no deadlocks).
+    The insert is a data-modifying CTE; the tally upserts take their rows from what it returned,
+    so a repeat (the conflict: nothing returned) changes nothing. One statement is one
+    transaction in autocommit, and part of the caller's inside ``atomic``. The report and the
+    organisations to count it for travel as one JSON parameter (``jsonb_populate_record`` turns
+    it into a row of the report table): one value for the driver to quote instead of thirty, and
+    the statement's text is the same for every report. Rows are upserted in one order (by
+    organisation, then topic), so concurrent reports do not deadlock.
     """
-    insert_sql, params = _insert_sql(report)
-    statement = _REPORT_WITH_TALLIES.get(insert_sql)
+    statement = _REPORT_WITH_TALLIES.get("postgresql")
     if statement is None:
         quote = connection.ops.quote_name
+        table = quote(Report._meta.db_table)
+        columns = ", ".join(quote(f.column) for f in Report._meta.concrete_fields)
         week, topic, person = (quote(model._meta.db_table) for model in (WeekTally, TopicTally, PersonTally))
-        statement = f"""
-            WITH new_report AS ({insert_sql}),
-            orgs AS (SELECT o FROM unnest(%s::bigint[]) AS o WHERE EXISTS (SELECT 1 FROM new_report)),
+        statement = _REPORT_WITH_TALLIES["postgresql"] = f"""
+            WITH input AS (SELECT %s::jsonb AS j),
+            new_report AS (
+                INSERT INTO {table} ({columns})
+                SELECT {columns} FROM input, jsonb_populate_record(NULL::{table}, input.j)
+                ON CONFLICT (id) DO NOTHING
+                RETURNING campaign_id, week, conversations, reporter_id, topics
+            ),
+            counted AS (
+                SELECT n.*, o::bigint AS o
+                FROM new_report n, input, jsonb_array_elements_text(input.j -> 'chain') AS o
+            ),
             w AS (
                 INSERT INTO {week} (campaign_id, organisation_id, week, conversations, reports)
-                SELECT %s::bigint, o, %s::date, %s::integer, 1 FROM orgs ORDER BY o
+                SELECT campaign_id, o, week, conversations, 1 FROM counted ORDER BY o
                 ON CONFLICT (campaign_id, organisation_id, week) DO UPDATE SET
                     conversations = {week}.conversations + excluded.conversations,
                     reports = {week}.reports + excluded.reports
             ),
             t AS (
                 INSERT INTO {topic} (campaign_id, organisation_id, week, topic, reports, conversations)
-                SELECT %s::bigint, o, %s::date, x, 1, %s::integer
-                FROM orgs CROSS JOIN unnest(%s::text[]) AS x ORDER BY o, x
+                SELECT campaign_id, o, week, x, 1, conversations
+                FROM counted, jsonb_array_elements_text(counted.topics) AS x ORDER BY o, x
                 ON CONFLICT (campaign_id, organisation_id, week, topic) DO UPDATE SET
                     reports = {topic}.reports + excluded.reports,
                     conversations = {topic}.conversations + excluded.conversations
             ),
             p AS (
                 INSERT INTO {person} (campaign_id, organisation_id, person_id, conversations, reports)
-                SELECT %s::bigint, o, %s::bigint, %s::integer, 1 FROM orgs WHERE %s::bigint IS NOT NULL ORDER BY o
+                SELECT campaign_id, o, reporter_id, conversations, 1 FROM counted
+                WHERE reporter_id IS NOT NULL ORDER BY o
                 ON CONFLICT (campaign_id, organisation_id, person_id) DO UPDATE SET
                     conversations = {person}.conversations + excluded.conversations,
                     reports = {person}.reports + excluded.reports
             )
             SELECT 1 FROM new_report
         """  # noqa: S608 - names from the models
-        _REPORT_WITH_TALLIES[insert_sql] = statement
-    c, n, week_day, reporter = report.campaign_id, report.conversations, report.week, report.reporter_id
-    params += [sorted(o.pk for o in chain), c, week_day, n, c, week_day, n, sorted(set(report.topics)),
-               c, reporter, n, reporter]
-    return bool(hot_sql.fetch("campaigns_report_with_tallies", statement, params))
+    row: dict[str, object] = {}
+    for f in Report._meta.concrete_fields:
+        value = getattr(report, f.attname)
+        row[f.column] = value.isoformat() if isinstance(value, dt.date) else str(value) if isinstance(
+            value, uuid.UUID) else value
+    row["chain"] = sorted(o.pk for o in chain)
+    return bool(hot_sql.fetch("campaigns_report_with_tallies", statement, [json.dumps(row)]))
 
 
 _REPORT_WITH_TALLIES: dict[str, str] = {}

@@ -157,3 +157,53 @@ def test_the_activities_are_those_of_the_campaign_trail(world, campaign):
     refused = post(client, campaign, report_payload(world.branch, activity="dance"))
     assert refused.status_code == 422 and "activity" in refused.json()["errors"]
     assert national_total(campaign, world.national) == 5 * 12
+
+
+def test_the_reporting_hot_path_keeps_the_general_access_rule(world, campaign, private_campaign):
+    """The one-query check of the API (reporting_access) answers as the rule built on the general
+    permissions (access_reporting) does, for every user, organisation and campaign of the world."""
+    import datetime as dt
+
+    from django.contrib.auth import get_user_model
+    from django.http import Http404
+
+    from folkvald.campaigns.permissions import access_reporting, reporting_access
+    from folkvald.organisations.models import Person, Role, RoleKind
+    from tests.conftest import make_user
+
+    former = make_user("former", organisation=world.association, kind=RoleKind.CHAIR)
+    Role.objects.filter(person__user=former).update(end=dt.date(2021, 1, 1))  # no longer active
+    leader = make_user("assocleader", organisation=world.association, kind=RoleKind.BOARD_MEMBER)
+    admin = get_user_model().objects.create_superuser("admin", password="pw-admin")
+    Person.objects.create(first_name="Admin", last_name="Testsson", user=admin)
+    users = [world.owner, world.member, world.outsider, world.other_member, world.association_member, former,
+             leader, admin]
+    organisations = [world.national, world.branch, world.association, world.private_association,
+                     world.other_branch]
+
+    def outcome(check, user, campaign_id, organisation_id):
+        try:
+            result = check(user, campaign_id, organisation_id)
+        except Http404:
+            return "404"
+        return (result[0].pk, result[1].pk)
+
+    allowed = 0
+    for user in users:
+        for which in (campaign, private_campaign):
+            for organisation in organisations:
+                general = outcome(access_reporting, user, which.pk, organisation.pk)
+                assert outcome(reporting_access, user, which.pk, organisation.pk) == general, (
+                    user.username, which.name, organisation.name)
+                allowed += general != "404"
+        assert outcome(reporting_access, user, 10**9, world.branch.pk) == "404"
+        assert outcome(reporting_access, user, campaign.pk, 10**9) == "404"
+    # Lund's political secretary leads the branch: it and both associations, in both campaigns (6); the
+    # member the branch (2); Malmö's chair Malmö, in the national campaign only (1); the association's
+    # member and its board member the association (2 + 2); the former chair nothing; the superuser every
+    # organisation of both trees (5 + 3).
+    assert allowed == 6 + 2 + 1 + 2 + 2 + 0 + (5 + 3)
+    _campaign, chain, person_id = reporting_access(world.owner, campaign.pk, world.association.pk)
+    assert [o.pk for o in [chain, chain.parent, chain.parent.parent]] == [
+        world.association.pk, world.branch.pk, world.national.pk]
+    assert person_id == Person.objects.get(user=world.owner).pk

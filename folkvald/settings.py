@@ -154,12 +154,12 @@ else:
             "LOCATION": "folkvald_cache",
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    SESSION_ENGINE = "folkvald.core.sessions"  # Django's database sessions, read by one prepared statement
 
 # --- Auth ---------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "folkvald.core.auth.ModelBackend",  # Django's, with the user read by one prepared statement
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "organisations:overview"

@@ -12,8 +12,8 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.http import Http404
 
-from folkvald.campaigns import sql
 from folkvald.campaigns.models import Campaign
+from folkvald.core import sql
 from folkvald.organisations.models import Organisation
 from folkvald.organisations.permissions import (
     AnyUser,

@@ -24,7 +24,6 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from folkvald.campaigns import sql as hot_sql
 from folkvald.campaigns.models import (
     DEFAULT_TOPICS,
     MAX_CONVERSATIONS,
@@ -43,6 +42,7 @@ from folkvald.campaigns.models import (
     week_start,
 )
 from folkvald.campaigns.permissions import ancestors, campaign_subtree_ids
+from folkvald.core import sql as hot_sql
 from folkvald.organisations.models import (
     Municipality,
     MunicipalityElectionFigures,

@@ -78,7 +78,7 @@ def test_production_defaults_are_safe():
         "CSRF_COOKIE_SECURE": True,
         "STORAGES['staticfiles']['BACKEND']": "whitenoise.storage.CompressedManifestStaticFilesStorage",
         # Shared by every app server: sessions and cache in the database unless Redis is given.
-        "SESSION_ENGINE": "django.contrib.sessions.backends.db",
+        "SESSION_ENGINE": "folkvald.core.sessions",
         "CACHES['default']['BACKEND']": "django.core.cache.backends.db.DatabaseCache",
         "DATABASES['default']['ENGINE']": "django.db.backends.sqlite3",
     }

@@ -1,8 +1,9 @@
-"""Raw SQL of the reporting hot path, as prepared statements on PostgreSQL.
+"""Raw SQL of the hot paths, as prepared statements on PostgreSQL.
 
-Django sends every query as literal text, so PostgreSQL parses and plans each one again; for
-the two statements of a report (the access check, and the insert with its tallies) that was
-most of PostgreSQL's work per report. Here each is prepared once per database connection
+The hot paths: a conversation report (the access check, and the insert with its tallies) and
+the session and user behind every signed-in request. Django sends every query as literal
+text, so PostgreSQL parses and plans each one again, and the ORM compiles it again in Python;
+for a report that was most of the work. Here each is prepared once per database connection
 (``PREPARE``, which a rollback does not undo) and then only executed (``EXECUTE name(...)``),
 through Django's cursor, so logging, error wrapping and transactions are Django's as usual.
 Elsewhere (SQLite) the statement runs as it is.

@@ -1,0 +1,78 @@
+"""The session and user read by constant statements (folkvald.core.sessions, folkvald.core.auth)
+behave as Django's own: the same user, nobody for an expired session, a deleted or inactive user."""
+
+import datetime as dt
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
+from django.test import Client
+from django.utils import timezone
+
+from folkvald.core.auth import ModelBackend
+from folkvald.core.sessions import SessionStore
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def user():
+    return get_user_model().objects.create_user("anna", password="a-long-password-1", email="anna@example.org")
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    response = client.post("/konto/logga-in/", {"username": "anna", "password": "a-long-password-1"})
+    assert response.status_code == 302, response.content[:300]
+    return client
+
+
+def test_the_settings_use_them():
+    assert settings.SESSION_ENGINE == "folkvald.core.sessions" or settings.SESSION_ENGINE.endswith(".cache")
+    assert "folkvald.core.auth.ModelBackend" in settings.AUTHENTICATION_BACKENDS
+
+
+def test_a_signed_in_user_is_read_back_with_every_field(user):
+    user.last_login = timezone.now() - dt.timedelta(days=3)
+    user.save(update_fields=["last_login"])
+    read = ModelBackend().get_user(str(user.pk))
+    expected = get_user_model().objects.get(pk=user.pk)
+    for field in get_user_model()._meta.concrete_fields:
+        assert getattr(read, field.attname) == getattr(expected, field.attname), field.name
+    assert timezone.is_aware(read.last_login) and timezone.is_aware(read.date_joined)
+    assert read.is_active is True and read._state.adding is False and read._state.db == "default"
+
+
+def test_nobody_for_a_missing_or_inactive_user(user):
+    assert ModelBackend().get_user(str(user.pk + 1000)) is None
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    assert ModelBackend().get_user(str(user.pk)) is None
+
+
+def test_a_session_signs_in_and_an_expired_one_does_not(user):
+    client = signed_in(user)
+    assert client.get("/oversikt/").status_code == 200
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    assert SessionStore(key).load()["_auth_user_id"] == str(user.pk)
+    Session.objects.filter(session_key=key).update(expire_date=timezone.now() - dt.timedelta(seconds=1))
+    store = SessionStore(key)
+    assert store.load() == {}
+    assert store.session_key is None  # as Django's: an expired key is not reused
+    response = client.get("/oversikt/")
+    assert response.status_code == 302 and "/konto/logga-in/" in response["Location"]
+
+
+def test_a_deleted_user_is_signed_out(user):
+    client = signed_in(user)
+    user.delete()
+    response = client.get("/oversikt/")
+    assert response.status_code == 302
+
+
+def test_a_changed_password_ends_other_sessions(user):
+    client = signed_in(user)
+    user.set_password("another-long-password-2")
+    user.save()
+    assert client.get("/oversikt/").status_code == 302

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from folkvald.agenda.bullets import parse_bullets
@@ -32,6 +34,31 @@ class AccessibleForm(forms.Form):
                 attrs = self.fields[name].widget.attrs
                 attrs["aria-invalid"] = "true"
                 attrs["aria-describedby"] = f"{self[name].auto_id}-error"
+
+
+class GroupedDecimalField(forms.DecimalField):
+    """A localized decimal that refuses a grouping mark where none belongs.
+
+    On an English page Django reads "5,7" as 57 (the comma groups thousands there), so a
+    Swedish habit would store a figure ten times too large; here a grouping mark must be
+    followed by groups of three digits, or the value is refused and the form says how to write it.
+    """
+
+    def to_python(self, value):
+        text = str(value or "").strip()
+        grouping = formats.get_format("THOUSAND_SEPARATOR")
+        if text and grouping and grouping.strip() and grouping in text:
+            decimal = re.escape(formats.get_format("DECIMAL_SEPARATOR"))
+            pattern = rf"[-−]?\d{{1,3}}({re.escape(grouping)}\d{{3}})*({decimal}\d+)?"
+            if not re.fullmatch(pattern, text):
+                raise forms.ValidationError(
+                    _("Skriv talet med %(decimal)s som decimaltecken, t.ex. %(example)s.") % {
+                        "decimal": formats.get_format("DECIMAL_SEPARATOR"),
+                        "example": formats.number_format(5.7, 1),
+                    },
+                    code="invalid",
+                )
+        return super().to_python(value)
 
 
 def _current_election_year() -> int:
@@ -101,7 +128,7 @@ class ReformForm(PartiesMixin, AccessibleForm):
     period_start = forms.IntegerField(
         label=_("Mandatperiod från valåret"), initial=_current_election_year, validators=[validate_election_year]
     )
-    target_value = forms.DecimalField(
+    target_value = GroupedDecimalField(
         label=_("Mätbart mål, värde (valfritt)"), required=False, max_digits=16, decimal_places=3, localize=True
     )
     target_unit = forms.CharField(label=_("Mätbart mål, enhet"), max_length=50, required=False)

@@ -53,6 +53,20 @@ def organisation_with_ancestors(organisation_id: int) -> Organisation | None:
         return None
 
 
+def _chain_cte() -> str:
+    """`chain`: an organisation (the first parameter) and everything above it, nearest first (depth)."""
+    from django.db import connection
+
+    table = connection.ops.quote_name(Organisation._meta.db_table)
+    return f"""
+        WITH RECURSIVE chain(id, parent_id, kind, party_id, is_public, name, depth) AS (
+            SELECT id, parent_id, kind, party_id, is_public, name, 0 FROM {table} WHERE id = %s
+            UNION ALL
+            SELECT o.id, o.parent_id, o.kind, o.party_id, o.is_public, o.name, c.depth + 1
+            FROM {table} o JOIN chain c ON o.id = c.parent_id WHERE c.depth < 50
+        )"""  # noqa: S608 - the table name comes from the model
+
+
 def organisation_chain(organisation_id: int) -> Organisation | None:
     """The organisation with its ancestors linked through ``.parent``, in one light query.
 
@@ -61,16 +75,9 @@ def organisation_chain(organisation_id: int) -> Organisation | None:
     """
     from django.db import connection
 
-    table = connection.ops.quote_name(Organisation._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"""
-            WITH RECURSIVE chain(id, parent_id, kind, party_id, is_public, name, depth) AS (
-                SELECT id, parent_id, kind, party_id, is_public, name, 0 FROM {table} WHERE id = %s
-                UNION ALL
-                SELECT o.id, o.parent_id, o.kind, o.party_id, o.is_public, o.name, c.depth + 1
-                FROM {table} o JOIN chain c ON o.id = c.parent_id WHERE c.depth < 50
-            )
+            f"""{_chain_cte()}
             SELECT id, parent_id, kind, party_id, is_public, name FROM chain ORDER BY depth
             """,  # noqa: S608 - the table name comes from the model
             [organisation_id],
@@ -202,7 +209,6 @@ def reporting_access(
     if not user.is_authenticated:
         raise Http404
     quote = connection.ops.quote_name
-    organisations = quote(Organisation._meta.db_table)
     # The leaders' role kinds are constants of the code (plain words), written into the statement.
     kinds = sorted(str(kind) for kind in LEADER_ROLES)
     if not all(kind.isidentifier() for kind in kinds):  # pragma: no cover - guards the quoting below
@@ -210,13 +216,7 @@ def reporting_access(
     leaders = ", ".join(f"'{kind}'" for kind in kinds)
     rows = sql.fetch(
         "campaigns_reporting_access",
-        f"""
-        WITH RECURSIVE chain(id, parent_id, kind, party_id, is_public, name, depth) AS (
-            SELECT id, parent_id, kind, party_id, is_public, name, 0 FROM {organisations} WHERE id = %s
-            UNION ALL
-            SELECT o.id, o.parent_id, o.kind, o.party_id, o.is_public, o.name, c.depth + 1
-            FROM {organisations} o JOIN chain c ON o.id = c.parent_id WHERE c.depth < 50
-        ),
+        f"""{_chain_cte()},
         me AS (SELECT id FROM {quote(Person._meta.db_table)} WHERE user_id = %s)
         SELECT ch.id, ch.parent_id, ch.kind, ch.party_id, ch.is_public, ch.name,
                k.organisation_id, k.name, k.start, k.{quote("end")}, k.topics, k.is_public, k.target_basis,

@@ -15,14 +15,20 @@ from django.utils import timezone
 
 from folkvald.core import sql
 
+_SELECT: dict[str, str] = {}  # the statement's text per database vendor, made once
+
 
 class SessionStore(DatabaseSessionStore):
     def _get_session_from_db(self) -> Session | None:
-        quote = connection.ops.quote_name
+        statement = _SELECT.get(connection.vendor)
+        if statement is None:
+            quote = connection.ops.quote_name
+            statement = _SELECT[connection.vendor] = (
+                f"SELECT {quote('session_data')}, {quote('expire_date')} FROM {quote(self.model._meta.db_table)} "  # noqa: S608
+                f"WHERE {quote('session_key')} = %s AND {quote('expire_date')} > %s"
+            )
         rows = sql.fetch(
-            "core_session_by_key",
-            f"SELECT {quote('session_data')}, {quote('expire_date')} FROM {quote(self.model._meta.db_table)} "  # noqa: S608
-            f"WHERE {quote('session_key')} = %s AND {quote('expire_date')} > %s",
+            "core_session_by_key", statement,
             [self.session_key, connection.ops.adapt_datetimefield_value(timezone.now())],
         )
         if not rows:

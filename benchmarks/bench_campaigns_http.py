@@ -1,4 +1,4 @@
-"""Reports over HTTP against the production setup: `folkvald serve` (gunicorn) on PostgreSQL, on loopback.
+"""Reports over HTTP against the production setup: `folkvald serve` (Granian) on PostgreSQL, on loopback.
 
     .venv/bin/python benchmarks/bench_campaigns_http.py [--duration 60] [--connections 32]
         [--client wrk|python] [--workers N] [--server-threads N] [--repeat-every 20] [--days 257] [--keep]
@@ -17,7 +17,7 @@ large share of the same cores and so measure less. The best peer in the same run
 client on the cheapest API read (``GET /api/v1/campaigns``, anonymous), the ceiling of this
 server setup for one request on this machine.
 
-Beside the rates it prints the server's CPU per request (gunicorn workers and the PostgreSQL
+Beside the rates it prints the server's CPU per request (Granian's processes and the PostgreSQL
 backends of the bench database, from /proc, Linux only): on a machine shared with other work
 the rates fall with the load, the CPU per request much less, and 2 cores divided by it is what
 the server would do with the machine to itself.
@@ -201,7 +201,7 @@ def _cpu_seconds(pid: int) -> tuple[int, float]:
 
 
 class ServerCpu:
-    """CPU seconds of the gunicorn workers and of the PostgreSQL backends serving the bench database.
+    """CPU seconds of the app server's processes and of the PostgreSQL backends serving the bench database.
 
     Sampled twice a second in a thread, so that a backend which ends during a measurement (a
     connection older than DATABASE_CONN_MAX_AGE is closed after its request) keeps what it used.
@@ -209,7 +209,7 @@ class ServerCpu:
 
     def __init__(self, server_pid: int) -> None:
         self.server_pid = server_pid
-        self.seen: dict[str, dict[int, float]] = {"gunicorn": {}, "postgres": {}}
+        self.seen: dict[str, dict[int, float]] = {"app": {}, "postgres": {}}
         self.lock = threading.Lock()
         self.stopped = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
@@ -230,7 +230,7 @@ class ServerCpu:
             cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
                            [BENCH_DB])
             backends = {row[0] for row in cursor.fetchall()}
-        found: dict[str, dict[int, float]] = {"gunicorn": {}, "postgres": {}}
+        found: dict[str, dict[int, float]] = {"app": {}, "postgres": {}}
         for entry in Path("/proc").iterdir():
             if not entry.name.isdigit():
                 continue
@@ -240,7 +240,7 @@ class ServerCpu:
             except (OSError, IndexError, ValueError):
                 continue
             if parent == self.server_pid or pid == self.server_pid:
-                found["gunicorn"][pid] = seconds
+                found["app"][pid] = seconds
             elif pid in backends:
                 found["postgres"][pid] = seconds
         with self.lock:
@@ -260,12 +260,12 @@ class ServerCpu:
 def cpu_line(before: dict, after: dict, requests: int, client_seconds: float) -> str:
     """Server CPU per request: robust to other load on the machine, unlike requests per second."""
     parts = {}
-    for side in ("gunicorn", "postgres"):
+    for side in ("app", "postgres"):
         parts[side] = sum(seconds - before[side].get(pid, 0.0) for pid, seconds in after[side].items())
-    total = parts["gunicorn"] + parts["postgres"]
+    total = parts["app"] + parts["postgres"]
     cores = os.cpu_count() or 1
     per = 1000 * total / max(requests, 1)
-    return (f"      server CPU per request {per:.2f} ms (gunicorn {1000 * parts['gunicorn'] / max(requests, 1):.2f}, "
+    return (f"      server CPU per request {per:.2f} ms (app server {1000 * parts['app'] / max(requests, 1):.2f}, "
             f"PostgreSQL {1000 * parts['postgres'] / max(requests, 1):.2f}); client "
             f"{1000 * client_seconds / max(requests, 1):.2f} ms; {cores} cores / server CPU = "
             f"{1000 * cores / per if per else 0:.0f} requests/s if the server had the machine to itself")
@@ -343,7 +343,7 @@ def prepare(keep: bool):
 
 
 def start_server(options) -> subprocess.Popen:
-    env = {**os.environ, "DATABASE_URL": f"{SERVER}/{BENCH_DB}", "ACCESS_LOG": "/dev/null"}
+    env = {**os.environ, "DATABASE_URL": f"{SERVER}/{BENCH_DB}", "ACCESS_LOG": os.environ.get("ACCESS_LOG", "/dev/null")}
     command = [sys.executable, "-m", "folkvald.cli", "serve", "--port", str(PORT)]
     if options.workers:
         command += ["--workers", str(options.workers)]
@@ -376,7 +376,7 @@ def main() -> int:
     parser.add_argument("--repeat-every", type=int, default=20, help="every n-th request repeats an earlier one")
     parser.add_argument("--days", type=int, default=257, choices=range(1, 258), metavar="1-257",
                         help="report dates over the campaign's last N days (7: all in the final week; wrk only)")
-    parser.add_argument("--workers", type=int, help="gunicorn workers (default: folkvald serve's)")
+    parser.add_argument("--workers", type=int, help="app server processes (default: folkvald serve's)")
     parser.add_argument("--server-threads", type=int, help="threads per worker (default: folkvald serve's)")
     parser.add_argument("--keep", action="store_true", help="reuse the database of an earlier run")
     parser.add_argument("--skip-peer", action="store_true")
@@ -390,9 +390,9 @@ def main() -> int:
     campaign, national, volunteers, session_engine = prepare(options.keep)
     path = f"/api/v1/campaigns/{campaign.pk}/reports"
     server = start_server(options)
-    workers = options.workers or int(os.environ.get("WEB_CONCURRENCY", str((os.cpu_count() or 1) * 2 + 1)))
+    workers = options.workers or int(os.environ.get("WEB_CONCURRENCY", str(os.cpu_count() or 1)))
     threads = options.server_threads or int(os.environ.get("WEB_THREADS", "4"))
-    print(f"server: folkvald serve (gunicorn gthread, {workers} workers x {threads} threads); sessions {session_engine.rsplit('.', 1)[-1]}; PostgreSQL {BENCH_DB}; "
+    print(f"server: folkvald serve (Granian, {workers} processes x {threads} threads); sessions {session_engine.rsplit('.', 1)[-1]}; PostgreSQL {BENCH_DB}; "
           f"client: {options.client}" + (f" ({options.wrk_threads} threads, {options.connections} connections)"
                                           if options.client == "wrk" else
                                           f" ({options.processes} processes x {options.threads} threads)"))

@@ -108,7 +108,7 @@ def test_two_app_servers_share_sign_in_and_data(redis, tmp_path, reference_data)
     with app_server(env, tmp_path / "a") as first, app_server(env, tmp_path / "b") as second:
         # A real application server, and static files by WhiteNoise under hashed, cached-forever names.
         home = requests.get(first + "/")
-        assert home.headers["Server"].startswith("gunicorn")
+        assert home.headers["Server"].startswith("granian")
         stylesheet = re.search(r'href="(/static/folkvald/folkvald\.[0-9a-f]{12}\.css)"', home.text).group(1)
         served = requests.get(second + stylesheet)
         assert served.status_code == 200 and served.headers["Content-Type"].startswith("text/css")

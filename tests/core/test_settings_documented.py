@@ -93,7 +93,7 @@ def test_postgresql_and_redis_from_the_environment():
         "CACHES['default']['LOCATION']",
     )
     assert values == {
-        "DATABASES['default']['ENGINE']": "django.db.backends.postgresql",
+        "DATABASES['default']['ENGINE']": "folkvald.core.postgresql",
         "DATABASES['default']['HOST']": "db.internal",
         "DATABASES['default']['PORT']": 5433,
         "DATABASES['default']['NAME']": "folkvald",

@@ -94,7 +94,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "folkvald.core.middleware.ContentSecurityPolicyMiddleware",  # django-csp's, the policy built once
     "simple_history.middleware.HistoryRequestMiddleware",
     # Axes last, as its documentation asks.
     "axes.middleware.AxesMiddleware",

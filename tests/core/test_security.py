@@ -112,3 +112,27 @@ def test_the_admin_sign_in_is_rate_limited_too(client, settings, db):
                          REMOTE_ADDR="10.7.7.7")
     assert locked.status_code == 429
     assert "_auth_user_id" not in client.session
+
+
+def directives(header: str) -> dict[str, str]:
+    return dict(part.strip().split(" ", 1) for part in header.split(";"))
+
+
+def test_the_policy_built_once_is_django_csps_policy(client, db):
+    from csp.utils import build_policy
+
+    for path in ("/", "/api/v1/campaigns"):
+        response = client.get(path)
+        assert directives(response["Content-Security-Policy"]) == directives(build_policy())
+        assert "Content-Security-Policy-Report-Only" not in response
+
+
+def test_the_policy_follows_the_settings(client, db, settings):
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'self'"], "img-src": ["'self'", "https://tiles.example.org"]}}
+    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": {"default-src": ["'none'"]},
+                                                    "EXCLUDE_URL_PREFIXES": ["/api/"]}
+    page = client.get("/")
+    assert directives(page["Content-Security-Policy"]) == {"default-src": "'self'",
+                                                           "img-src": "'self' https://tiles.example.org"}
+    assert page["Content-Security-Policy-Report-Only"] == "default-src 'none'"
+    assert "Content-Security-Policy-Report-Only" not in client.get("/api/v1/campaigns")

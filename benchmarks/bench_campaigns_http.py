@@ -344,7 +344,7 @@ def prepare(keep: bool):
 
 def start_server(options) -> subprocess.Popen:
     env = {**os.environ, "DATABASE_URL": f"{SERVER}/{BENCH_DB}", "ACCESS_LOG": os.environ.get("ACCESS_LOG", "/dev/null")}
-    command = [sys.executable, "-m", "folkvald.cli", "serve", "--port", str(PORT)]
+    command = [options.server_python or sys.executable, "-m", "folkvald.cli", "serve", "--port", str(PORT)]
     if options.workers:
         command += ["--workers", str(options.workers)]
     if options.server_threads:
@@ -378,6 +378,9 @@ def main() -> int:
                         help="report dates over the campaign's last N days (7: all in the final week; wrk only)")
     parser.add_argument("--workers", type=int, help="app server processes (default: folkvald serve's)")
     parser.add_argument("--server-threads", type=int, help="threads per worker (default: folkvald serve's)")
+    parser.add_argument("--server-python", metavar="PATH",
+                        help="the Python whose folkvald serves (a production install, e.g. "
+                             "/opt/folkvald/bin/python); default: this one")
     parser.add_argument("--keep", action="store_true", help="reuse the database of an earlier run")
     parser.add_argument("--skip-peer", action="store_true")
     options = parser.parse_args()

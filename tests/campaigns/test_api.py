@@ -66,6 +66,25 @@ def test_post_a_report_then_the_same_id_again(world, campaign):
     assert progress["reported"] == 12
 
 
+def test_the_answer_to_a_post_is_exactly_the_documented_schema(world, campaign):
+    """The answer is rendered without ninja's output validation: held to the OpenAPI schema here."""
+    from folkvald.campaigns.api import ReportOut
+
+    client = client_for(world.member)
+    for status in (201, 200):  # new, then the same id again
+        response = post(client, campaign, report_payload(world.branch, id="5d1f0a5e-8d52-4a4e-9a53-1f6f0c0ffee1"))
+        assert response.status_code == status
+        assert response["Content-Type"] == "application/json; charset=utf-8"
+        body = response.json()
+        assert set(body) == set(ReportOut.model_fields)
+        assert ReportOut.model_validate(body).model_dump(mode="json").keys() == body.keys()
+        assert body["date"] == "2014-05-03" and body["team_id"] is None and body["note"] == ""
+        assert body["created"].endswith("Z") or "+" in body["created"]
+    spec = Client().get("/api/v1/openapi.json").json()
+    answers = spec["paths"]["/api/v1/campaigns/{campaign_id}/reports"]["post"]["responses"]
+    assert answers["201"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ReportOut"}
+
+
 def test_post_without_id_gets_one_from_the_server(world, campaign):
     response = post(client_for(world.member), campaign, report_payload(world.branch))
     assert response.status_code == 201

@@ -1,38 +1,57 @@
-"""Sessions in the database, read by one constant statement.
+"""Sessions in the database, and the signed-in user read with them by one constant statement.
 
-Every signed-in request reads its session; through the ORM that is a query compiled again
-each time, a large share of a small request's Python (the reporting API's hot path). The
-statement here is the same lookup, written once and prepared on PostgreSQL. Writing, expiry
-and clearing stay Django's own.
+Every signed-in request reads its session and then its user; through the ORM those are two
+queries compiled again each time, a large share of a small request's Python (the reporting
+API's hot path). Here the session table (folkvald.core.models.Session) keeps the user's id in
+a column, and one statement written once (prepared on PostgreSQL) reads the session with its
+user's row; the row is handed to the auth backend for this request only
+(folkvald.core.auth.offer_user), which Django then checks as always (active, the id and the
+password hash in the session's data). Writing, expiry and clearing stay Django's own.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
-from django.contrib.sessions.models import Session
 from django.db import connection
 from django.utils import timezone
 
-from folkvald.core import sql
+from folkvald.core import auth, sql
 
 _SELECT: dict[str, str] = {}  # the statement's text per database vendor, made once
 
 
 class SessionStore(DatabaseSessionStore):
-    def _get_session_from_db(self) -> Session | None:
+    @classmethod
+    def get_model_class(cls):
+        from folkvald.core.models import Session
+
+        return Session
+
+    def create_model_instance(self, data: dict[str, Any]):
+        instance = super().create_model_instance(data)
+        instance.user_id = auth.user_id_in(data)
+        return instance
+
+    def _get_session_from_db(self):
         statement = _SELECT.get(connection.vendor)
         if statement is None:
             quote = connection.ops.quote_name
+            user_columns = ", ".join(f"u.{column}" for column in auth.user_columns())
             statement = _SELECT[connection.vendor] = (
-                f"SELECT {quote('session_data')}, {quote('expire_date')} FROM {quote(self.model._meta.db_table)} "  # noqa: S608
-                f"WHERE {quote('session_key')} = %s AND {quote('expire_date')} > %s"
+                f"SELECT s.{quote('session_data')}, s.{quote('expire_date')}, {user_columns} "  # noqa: S608
+                f"FROM {quote(self.model._meta.db_table)} s "
+                f"LEFT JOIN {quote(auth.user_table())} u ON u.{quote(auth.user_pk_column())} = s.{quote('user_id')} "
+                f"WHERE s.{quote('session_key')} = %s AND s.{quote('expire_date')} > %s"
             )
         rows = sql.fetch(
-            "core_session_by_key", statement,
+            "core_session_with_user", statement,
             [self.session_key, connection.ops.adapt_datetimefield_value(timezone.now())],
         )
         if not rows:
             self._session_key = None
             return None
-        session_data, expire_date = rows[0]
+        session_data, expire_date, *user_row = rows[0]
+        auth.offer_user(user_row)
         return self.model(session_key=self.session_key, session_data=session_data, expire_date=expire_date)

@@ -6,11 +6,11 @@ import datetime as dt
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.sessions.models import Session
 from django.test import Client
 from django.utils import timezone
 
 from folkvald.core.auth import ModelBackend
+from folkvald.core.models import Session
 from folkvald.core.sessions import SessionStore
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +76,63 @@ def test_a_changed_password_ends_other_sessions(user):
     user.set_password("another-long-password-2")
     user.save()
     assert client.get("/oversikt/").status_code == 302
+
+
+def test_the_session_and_its_user_are_one_query(user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = signed_in(user)
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    assert Session.objects.get(session_key=key).user_id == user.pk
+    client.get("/api/v1/campaigns")  # warm: statements made once
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/api/v1/campaigns").status_code == 200
+    statements = [q["sql"] for q in queries.captured_queries]
+    assert "core_session" in statements[0]  # the session, joined with its user (EXECUTE on PostgreSQL)
+    assert not any("auth_user" in sql or "core_user_by_id" in sql for sql in statements[1:])  # not read again
+
+
+def test_a_session_without_a_user_has_no_user_id(db):
+    store = SessionStore()
+    store["cart"] = "nothing"
+    store.save()
+    assert Session.objects.get(session_key=store.session_key).user_id is None
+    assert SessionStore(store.session_key).load() == {"cart": "nothing"}
+
+
+def test_the_user_read_with_a_session_serves_only_that_request(user):
+    from folkvald.core import auth
+
+    client = signed_in(user)
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    SessionStore(key).load()  # offers the row, as of now
+    get_user_model().objects.filter(pk=user.pk).update(is_active=False)
+    # A new request forgets what an earlier one read: the user is read again, and is now inactive.
+    from django.core.signals import request_finished, request_started
+
+    assert any(receiver() is auth._forget_offered_user for _key, receiver, *_rest in request_started.receivers)
+    assert any(receiver() is auth._forget_offered_user for _key, receiver, *_rest in request_finished.receivers)
+    auth._forget_offered_user()
+    assert ModelBackend().get_user(str(user.pk)) is None
+    assert client.get("/oversikt/").status_code == 302  # and a request sees the user as now
+    # Taken once: a second get_user in one request reads the row again.
+    get_user_model().objects.filter(pk=user.pk).update(is_active=True)
+    SessionStore(key).load()
+    assert auth._offered.get() is not None
+    assert ModelBackend().get_user(str(user.pk)) is not None
+    assert auth._offered.get() is None
+
+
+def test_an_offered_row_of_another_user_is_not_used(user):
+    other = get_user_model().objects.create_user("bertil", password="b-long-password-1")
+    client = signed_in(user)
+    SessionStore(client.cookies[settings.SESSION_COOKIE_NAME].value).load()
+    assert ModelBackend().get_user(str(other.pk)).username == "bertil"
+
+
+def test_deleting_a_user_deletes_their_sessions(user):
+    client = signed_in(user)
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    user.delete()
+    assert not Session.objects.filter(session_key=key).exists()

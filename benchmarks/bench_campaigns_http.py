@@ -314,6 +314,8 @@ def prepare(keep: bool):
     from folkvald.campaigns.models import Campaign
     from folkvald.organisations.models import Organisation, Person
 
+    if keep:
+        call_command("migrate", verbosity=0)  # an earlier run's database, brought up to this code
     if keep and Campaign.objects.exists():
         campaign = Campaign.objects.get()
         national = campaign.organisation

@@ -200,40 +200,17 @@ def reporting_access(
     from django.db import connection
     from django.utils import timezone
 
-    from folkvald.organisations.models import LEADER_ROLES, Person, Role
-
     try:
         campaign_pk, organisation_pk = int(campaign_id), int(organisation_id)
     except (ValueError, TypeError) as error:
         raise Http404 from error
     if not user.is_authenticated:
         raise Http404
-    quote = connection.ops.quote_name
-    # The leaders' role kinds are constants of the code (plain words), written into the statement.
-    kinds = sorted(str(kind) for kind in LEADER_ROLES)
-    if not all(kind.isidentifier() for kind in kinds):  # pragma: no cover - guards the quoting below
-        raise ValueError(f"role kinds must be plain words: {kinds}")
-    leaders = ", ".join(f"'{kind}'" for kind in kinds)
+    statement = _REPORTING_ACCESS.get(connection.vendor) or _reporting_access_statement(connection)
+    today = timezone.localdate()
     rows = sql.fetch(
-        "campaigns_reporting_access",
-        f"""{_chain_cte()},
-        me AS (SELECT id FROM {quote(Person._meta.db_table)} WHERE user_id = %s)
-        SELECT ch.id, ch.parent_id, ch.kind, ch.party_id, ch.is_public, ch.name,
-               k.organisation_id, k.name, k.start, k.{quote("end")}, k.topics, k.is_public, k.target_basis,
-               (SELECT id FROM me),
-               EXISTS (
-                   SELECT 1 FROM {quote(Role._meta.db_table)} r
-                   WHERE r.person_id = (SELECT id FROM me)
-                     AND r.start <= %s AND (r.{quote("end")} IS NULL OR r.{quote("end")} >= %s)
-                     AND (r.organisation_id = %s
-                          OR (r.kind IN ({leaders})
-                              AND r.organisation_id IN (SELECT id FROM chain)))
-               )
-        FROM chain ch CROSS JOIN {quote(Campaign._meta.db_table)} k
-        WHERE k.id = %s
-        ORDER BY ch.depth
-        """,  # noqa: S608 - the table names come from the models
-        [organisation_pk, user.pk, timezone.localdate(), timezone.localdate(), organisation_pk, campaign_pk],
+        "campaigns_reporting_access", statement,
+        [organisation_pk, user.pk, today, today, organisation_pk, campaign_pk],
     )
     if not rows:
         raise Http404
@@ -263,6 +240,41 @@ def reporting_access(
     if not (allowed or is_superuser(user)):
         raise Http404
     return campaign, organisation, person_id
+
+
+_REPORTING_ACCESS: dict[str, str] = {}
+
+
+def _reporting_access_statement(connection) -> str:
+    """The access check's text, made once per database vendor."""
+    from folkvald.organisations.models import LEADER_ROLES, Person, Role
+
+    quote = connection.ops.quote_name
+    # The leaders' role kinds are constants of the code (plain words), written into the statement.
+    kinds = sorted(str(kind) for kind in LEADER_ROLES)
+    if not all(kind.isidentifier() for kind in kinds):  # pragma: no cover - guards the quoting below
+        raise ValueError(f"role kinds must be plain words: {kinds}")
+    leaders = ", ".join(f"'{kind}'" for kind in kinds)
+    statement = _REPORTING_ACCESS[connection.vendor] = (
+        f"""{_chain_cte()},
+        me AS (SELECT id FROM {quote(Person._meta.db_table)} WHERE user_id = %s)
+        SELECT ch.id, ch.parent_id, ch.kind, ch.party_id, ch.is_public, ch.name,
+               k.organisation_id, k.name, k.start, k.{quote("end")}, k.topics, k.is_public, k.target_basis,
+               (SELECT id FROM me),
+               EXISTS (
+                   SELECT 1 FROM {quote(Role._meta.db_table)} r
+                   WHERE r.person_id = (SELECT id FROM me)
+                     AND r.start <= %s AND (r.{quote("end")} IS NULL OR r.{quote("end")} >= %s)
+                     AND (r.organisation_id = %s
+                          OR (r.kind IN ({leaders})
+                              AND r.organisation_id IN (SELECT id FROM chain)))
+               )
+        FROM chain ch CROSS JOIN {quote(Campaign._meta.db_table)} k
+        WHERE k.id = %s
+        ORDER BY ch.depth
+        """  # noqa: S608 - the table names come from the models
+    )
+    return statement
 
 
 def _from_db(model, values: dict):

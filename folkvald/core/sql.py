@@ -18,27 +18,36 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
 
 _PLACEHOLDER = re.compile(r"%s")
 
 
 def fetch(name: str, sql: str, params: Sequence[object]) -> list[tuple]:
     """The rows of one statement that returns rows (possibly none); ``name`` names it in PostgreSQL."""
-    with connection.cursor() as cursor:
-        if connection.vendor != "postgresql":
+    db = connections[DEFAULT_DB_ALIAS]  # once: every attribute of the ``connection`` proxy is a lookup
+    with db.cursor() as cursor:
+        if db.vendor != "postgresql":
             cursor.execute(sql, params)
             return cursor.fetchall() if cursor.description else []
-        raw = connection.connection
-        owner, prepared = getattr(connection, "_campaigns_prepared", (None, set()))
+        raw = db.connection
+        owner, prepared = getattr(db, "_campaigns_prepared", (None, set()))
         if owner is not raw:  # a new database connection: nothing prepared on it yet
             prepared = set()
-            connection._campaigns_prepared = (raw, prepared)  # type: ignore[attr-defined]
+            db._campaigns_prepared = (raw, prepared)  # type: ignore[attr-defined]
         if name not in prepared:
             numbers = iter(range(1, 1 + len(params)))
             cursor.execute(f"PREPARE {name} AS {_PLACEHOLDER.sub(lambda _m: f'${next(numbers)}', sql)}")
             prepared.add(name)
-        cursor.execute(f"EXECUTE {name}({', '.join(['%s'] * len(params))})", params)
+        cursor.execute(_EXECUTE.get((name, len(params))) or _execute(name, len(params)), params)
         # Every hot statement returns rows (``SELECT``, ``… RETURNING``); asking ``description``
         # first would build a column object per column each time, a twentieth of a report.
         return cursor.fetchall()
+
+
+_EXECUTE: dict[tuple[str, int], str] = {}
+
+
+def _execute(name: str, count: int) -> str:
+    text = _EXECUTE[(name, count)] = f"EXECUTE {name}({', '.join(['%s'] * count)})"
+    return text

@@ -10,6 +10,7 @@ converters, then `from_db`). Authentication and permissions are Django's own.
 from __future__ import annotations
 
 import contextvars
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -55,9 +56,14 @@ class ModelBackend(DjangoModelBackend):
 
 def offer_user(values: list[Any]) -> None:
     """The user's row read with the session (all None without a user): for this request's get_user only."""
-    model = get_user_model()
-    index = [f.attname for f in model._meta.concrete_fields].index(model._meta.pk.attname)
-    _offered.set(None if values[index] is None else (values[index], values))
+    key = values[_pk_index(get_user_model())]
+    _offered.set(None if key is None else (key, values))
+
+
+@functools.cache
+def _pk_index(model: Any) -> int:
+    """Where the key is in a row of the user's columns (those of :func:`user_columns`)."""
+    return [f.attname for f in model._meta.concrete_fields].index(model._meta.pk.attname)
 
 
 @receiver(request_started)

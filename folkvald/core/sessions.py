@@ -7,6 +7,11 @@ a column, and one statement written once (prepared on PostgreSQL) reads the sess
 user's row; the row is handed to the auth backend for this request only
 (folkvald.core.auth.offer_user), which Django then checks as always (active, the id and the
 password hash in the session's data). Writing, expiry and clearing stay Django's own.
+
+A session's data is signed; checking the signature (HMAC) and unpacking it is a twentieth of
+a report. The result depends only on the stored text and the keys, so it is kept per text
+(:func:`_decoded`): the same text again is the same data, any other text is checked anew, and
+a change of keys forgets everything.
 """
 
 from __future__ import annotations
@@ -14,12 +19,20 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
+from django.core.signals import setting_changed
 from django.db import connection
+from django.dispatch import receiver
 from django.utils import timezone
 
 from folkvald.core import auth, sql
 
 _SELECT: dict[str, str] = {}  # the statement's text per database vendor, made once
+
+# Checked session texts and their data, as (key, value) pairs of plain values. Bounded: when
+# full it starts again (a few MB at most; every active session is checked again once).
+_DECODED: dict[str, tuple[tuple[str, Any], ...]] = {}
+_DECODED_LIMIT = 10_000
+_PLAIN = (str, int, float, bool, type(None))
 
 
 class SessionStore(DatabaseSessionStore):
@@ -40,7 +53,7 @@ class SessionStore(DatabaseSessionStore):
             quote = connection.ops.quote_name
             user_columns = ", ".join(f"u.{column}" for column in auth.user_columns())
             statement = _SELECT[connection.vendor] = (
-                f"SELECT s.{quote('session_data')}, s.{quote('expire_date')}, {user_columns} "  # noqa: S608
+                f"SELECT s.{quote('session_data')}, {user_columns} "  # noqa: S608
                 f"FROM {quote(self.model._meta.db_table)} s "
                 f"LEFT JOIN {quote(auth.user_table())} u ON u.{quote(auth.user_pk_column())} = s.{quote('user_id')} "
                 f"WHERE s.{quote('session_key')} = %s AND s.{quote('expire_date')} > %s"
@@ -52,6 +65,25 @@ class SessionStore(DatabaseSessionStore):
         if not rows:
             self._session_key = None
             return None
-        session_data, expire_date, *user_row = rows[0]
+        session_data, *user_row = rows[0]
         auth.offer_user(user_row)
-        return self.model(session_key=self.session_key, session_data=session_data, expire_date=expire_date)
+        # Django's load() reads only the data (the expiry is in the WHERE above, and in the data).
+        return self.model(session_key=self.session_key, session_data=session_data)
+
+    def decode(self, session_data: str) -> dict[str, Any]:
+        items = _DECODED.get(session_data)
+        if items is not None:
+            return dict(items)  # a new dict: the request may change its session
+        data = super().decode(session_data)  # {} for a bad signature, as Django answers
+        if data and all(isinstance(value, _PLAIN) for value in data.values()):
+            if len(_DECODED) >= _DECODED_LIMIT:
+                _DECODED.clear()
+            _DECODED[session_data] = tuple(data.items())
+        return data
+
+
+@receiver(setting_changed)
+def _forget_decoded(*, setting: str, **kwargs: object) -> None:
+    """New keys (or a new serializer) make every checked text unchecked again."""
+    if setting in {"SECRET_KEY", "SECRET_KEY_FALLBACKS", "SESSION_SERIALIZER"}:
+        _DECODED.clear()

@@ -136,3 +136,57 @@ def test_deleting_a_user_deletes_their_sessions(user):
     key = client.cookies[settings.SESSION_COOKIE_NAME].value
     user.delete()
     assert not Session.objects.filter(session_key=key).exists()
+
+
+def test_a_checked_session_text_is_kept_but_never_trusted_when_altered(user):
+    from django.test import override_settings
+
+    from folkvald.core import sessions
+
+    client = signed_in(user)
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    text = Session.objects.get(session_key=key).session_data
+    store = SessionStore(key)
+    first = store.decode(text)
+    assert first["_auth_user_id"] == str(user.pk)
+    assert text in sessions._DECODED
+    first["_auth_user_id"] = "999"  # the caller's own dict: the kept data does not change
+    assert store.decode(text)["_auth_user_id"] == str(user.pk)
+    # One character of the signed text changed: checked anew, and refused as Django refuses it.
+    altered = text[:-2] + ("A" if text[-2] != "A" else "B") + text[-1]
+    assert store.decode(altered) == {}
+    assert altered not in sessions._DECODED
+    # New keys: what was checked with the old ones is not trusted any more.
+    with override_settings(SECRET_KEY="another-secret-key-0123456789abcdefghijklmnopqrstuvwxyz-xyz"):
+        assert sessions._DECODED == {}
+        assert SessionStore(key).decode(text) == {}
+    assert client.get("/oversikt/").status_code == 200  # the old key again: signed in as before
+
+
+def test_session_data_that_is_not_plain_values_is_decoded_every_time(db):
+    from folkvald.core import sessions
+
+    store = SessionStore()
+    store["basket"] = ["a"]
+    store.save()
+    text = Session.objects.get(session_key=store.session_key).session_data
+    decoded = SessionStore(store.session_key).decode(text)
+    decoded["basket"].append("b")
+    assert text not in sessions._DECODED
+    assert SessionStore(store.session_key).load() == {"basket": ["a"]}
+
+
+def test_the_kept_texts_are_bounded(db, monkeypatch):
+    from folkvald.core import sessions
+
+    monkeypatch.setattr(sessions, "_DECODED_LIMIT", 3)
+    sessions._DECODED.clear()
+    texts = []
+    for number in range(5):
+        store = SessionStore()
+        store["n"] = number
+        store.save()
+        texts.append(Session.objects.get(session_key=store.session_key).session_data)
+        assert SessionStore(store.session_key).load() == {"n": number}
+        assert len(sessions._DECODED) <= 3
+    assert texts[-1] in sessions._DECODED

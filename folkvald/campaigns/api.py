@@ -146,7 +146,8 @@ def _report_out(report: Report) -> dict:
     summary="Report conversations (201 new; 200 the same id again, stored once)",
 )
 def post_report(request: HttpRequest, campaign_id: int, payload: ReportIn):
-    campaign, organisation, reporter_id = reporting_access(request.user, campaign_id, payload.organisation)
+    campaign, organisation, reporter_id, counted_for = reporting_access(
+        request.user, campaign_id, payload.organisation)
     if reporter_id is None:
         return Status(422, {"detail": _("Inloggningen hör inte till någon person."), "errors": {}})
     reporter = Person.from_db(None, ["id"], [reporter_id])
@@ -162,7 +163,7 @@ def post_report(request: HttpRequest, campaign_id: int, payload: ReportIn):
             campaign=campaign, organisation=organisation, reporter=reporter, report_id=payload.id,
             date=payload.date, place=payload.place, place_kind=payload.place_kind, activity=payload.activity,
             conversations=payload.conversations, topics=payload.topics, note=payload.note, team=team,
-            source=Source.DEVICE if payload.id else Source.API,
+            source=Source.DEVICE if payload.id else Source.API, counted_for=counted_for,
         )
     except ValidationError as error:
         errors = error.message_dict if hasattr(error, "message_dict") else {"__all__": error.messages}

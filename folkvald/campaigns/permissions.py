@@ -9,6 +9,9 @@ targets beneath them.
 
 from __future__ import annotations
 
+import functools
+from typing import NamedTuple
+
 from django.core.exceptions import ValidationError
 from django.http import Http404
 
@@ -187,15 +190,21 @@ def access_reporting(user: AnyUser, campaign_id: int, organisation_id: int) -> t
     return campaign, organisation
 
 
-def reporting_access(
-    user: AnyUser, campaign_id: int, organisation_id: int
-) -> tuple[Campaign, Organisation, int | None]:
-    """The campaign, the organisation (its chain above linked by ``.parent``) and the reporter's person id.
+class ReportingAccess(NamedTuple):
+    campaign: Campaign
+    organisation: Organisation  # the one reported for (the chain above it is in ``counted_for``)
+    reporter_id: int | None  # the signed-in user's person
+    counted_for: tuple[int, ...]  # the organisation and those above it up to the campaign's, nearest first
+
+
+def reporting_access(user: AnyUser, campaign_id: int, organisation_id: int) -> ReportingAccess:
+    """The campaign, the organisation, the reporter's person id and the organisations a report counts for.
 
     The reporting hot path, so one query instead of four (campaign, the organisation's chain,
     the user's roles, the person): the same rule as :func:`access_reporting`, i.e. an active
     role in the organisation, or a leader's role in it or anywhere above it (or a superuser).
-    Anything else, and an organisation outside the campaign's tree, is a 404.
+    Anything else, and an organisation outside the campaign's tree, is a 404. Two model
+    instances only (the campaign, the organisation): the chain above is ids.
     """
     from django.db import connection
     from django.utils import timezone
@@ -216,30 +225,44 @@ def reporting_access(
         raise Http404
     first = rows[0]
     owner_id, name, start, end, topics, is_public, basis, person_id, allowed = first[6:]
+    chain = [row[0] for row in rows]
+    if owner_id not in chain or not (allowed or is_superuser(user)):
+        raise Http404
     if not isinstance(topics, str):  # a driver that decodes JSON itself
         import json
 
         topics = json.dumps(topics)
-    topics_field = Campaign._meta.get_field("topics")
     # Instances as the ORM makes them: the fields not read here are deferred, not defaulted.
-    campaign = _from_db(Campaign, {
-        "id": campaign_pk, "organisation_id": owner_id, "name": name, "start": _as_date(start),
-        "end": _as_date(end), "topics": topics_field.from_db_value(topics, None, connection),
-        "is_public": bool(is_public), "target_basis": basis,
-    })
-    chain = [
-        _from_db(Organisation, {"id": pk, "parent_id": parent_id, "kind": kind, "party_id": party_id,
-                                "is_public": bool(public), "name": org_name})
-        for pk, parent_id, kind, party_id, public, org_name, *_rest in rows
-    ]
-    for child, parent in zip(chain, chain[1:], strict=False):
-        child.parent = parent
-    organisation = chain[0]
-    if not any(o.pk == owner_id for o in chain):
-        raise Http404
-    if not (allowed or is_superuser(user)):
-        raise Http404
-    return campaign, organisation, person_id
+    campaign = _instance(Campaign, _CAMPAIGN_FIELDS, [
+        campaign_pk, owner_id, name, _as_date(start), _as_date(end),
+        _campaign_topics().from_db_value(topics, None, connection), bool(is_public), basis])
+    organisation = _instance(Organisation, _ORGANISATION_FIELDS, [*first[:4], bool(first[4]), first[5]])
+    return ReportingAccess(campaign, organisation, person_id, tuple(chain[: chain.index(owner_id) + 1]))
+
+
+# What the access check reads of each, in the order of its columns.
+_CAMPAIGN_FIELDS = ("id", "organisation_id", "name", "start", "end", "topics", "is_public", "target_basis")
+_ORGANISATION_FIELDS = ("id", "parent_id", "kind", "party_id", "is_public", "name")
+
+
+@functools.cache
+def _campaign_topics():
+    return Campaign._meta.get_field("topics")
+
+
+@functools.cache
+def _field_order(model, names: tuple[str, ...]) -> tuple[list[str], list[int]]:
+    """``from_db`` wants values in the model's field order: the names in that order and where each value is."""
+    ordered = [f.attname for f in model._meta.concrete_fields if f.attname in names]
+    return ordered, [names.index(name) for name in ordered]
+
+
+def _instance(model, names: tuple[str, ...], values: list):
+    """A model instance from some of its columns (the others deferred, as ``.only()`` would)."""
+    from django.db import connection
+
+    ordered, positions = _field_order(model, names)
+    return model.from_db(connection.alias, ordered, [values[i] for i in positions])
 
 
 _REPORTING_ACCESS: dict[str, str] = {}
@@ -275,14 +298,6 @@ def _reporting_access_statement(connection) -> str:
         """  # noqa: S608 - the table names come from the models
     )
     return statement
-
-
-def _from_db(model, values: dict):
-    """A model instance from some of its columns (``from_db`` wants them in the model's field order)."""
-    from django.db import connection
-
-    names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
-    return model.from_db(connection.alias, names, [values[name] for name in names])
 
 
 def _as_date(value: object):

@@ -348,14 +348,20 @@ def report_clean(
     }
 
 
-def _check_reporter(campaign: Campaign, organisation: Organisation, team: Team | None) -> list[Organisation]:
-    chain = ancestors(organisation)
-    owner_index = next((i for i, o in enumerate(chain) if o.pk == campaign.organisation_id), None)
-    if owner_index is None:
+def _check_reporter(
+    campaign: Campaign, organisation: Organisation, team: Team | None, counted_for: Sequence[int] | None = None
+) -> list[int]:
+    """The ids of the organisations a report counts for: its own and those above, up to the campaign's.
+
+    ``counted_for`` is that chain as the caller already read it (the reporting API's access
+    check), nearest first; otherwise it is read here.
+    """
+    chain = [o.pk for o in ancestors(organisation)] if counted_for is None else list(counted_for)
+    if not chain or chain[0] != organisation.pk or campaign.organisation_id not in chain:
         raise ValidationError({"organisation": _("Organisationen deltar inte i kampanjen.")})
     if team is not None and (team.campaign_id != campaign.pk or team.organisation_id != organisation.pk):
         raise ValidationError({"team": _("Laget hör inte till organisationen.")})
-    return chain[: owner_index + 1]
+    return chain[: chain.index(campaign.organisation_id) + 1]
 
 
 def report_create(
@@ -373,15 +379,17 @@ def report_create(
     team: Team | None = None,
     report_id: uuid.UUID | None = None,
     source: str = Source.FORM,
+    counted_for: Sequence[int] | None = None,
 ) -> tuple[Report, bool]:
     """Store a report once: the same id again returns the stored report and changes no count.
 
-    Returns (report, created). Safe under concurrency: the primary key decides, and a
+    Returns (report, created). ``counted_for``: the ids of the organisation and those above it,
+    nearest first, when the caller has them (see :func:`_check_reporter`). Safe under concurrency: the primary key decides, and a
     second insert of the same id waits for the first and then finds it. On PostgreSQL the
     report and its tallies are one statement (atomic by itself: no BEGIN and COMMIT round
     trips on the hot path); elsewhere one transaction.
     """
-    chain = _check_reporter(campaign, organisation, team)
+    chain = _check_reporter(campaign, organisation, team, counted_for)
     fields = report_clean(
         campaign=campaign, date=date, place=place, activity=activity, conversations=conversations,
         topics=topics, note=note, place_kind=place_kind,
@@ -461,7 +469,7 @@ def _insert_once(report: Report) -> bool:
         return cursor.fetchone() is not None
 
 
-def _insert_with_tallies(report: Report, chain: list[Organisation]) -> bool:
+def _insert_with_tallies(report: Report, chain: list[int]) -> bool:
     """PostgreSQL: the report and its tallies in one statement; the tallies change only if the report is new.
 
     The insert is a data-modifying CTE; the tally upserts take their rows from what it returned,
@@ -520,7 +528,7 @@ def _insert_with_tallies(report: Report, chain: list[Organisation]) -> bool:
         value = getattr(report, f.attname)
         row[f.column] = value.isoformat() if isinstance(value, dt.date) else str(value) if isinstance(
             value, uuid.UUID) else value
-    row["chain"] = sorted(o.pk for o in chain)
+    row["chain"] = sorted(chain)
     return bool(hot_sql.fetch("campaigns_report_with_tallies", statement, [json.dumps(row)]))
 
 
@@ -665,7 +673,7 @@ def reports_import_csv(
 # --- Tallies ----------------------------------------------------------------------------
 
 
-def _tally(reports: Sequence[Report], chains: Mapping[int, list[Organisation]], sign: int = 1) -> None:
+def _tally(reports: Sequence[Report], chains: Mapping[int, Sequence[int]], sign: int = 1) -> None:
     """Add reports to the weekly, topic and person tallies of their organisations and all above.
 
     ``sign=-1`` takes away reports whose ``conversations`` are already negated (a withdrawal).
@@ -685,21 +693,21 @@ def _tally(reports: Sequence[Report], chains: Mapping[int, list[Organisation]], 
 
 
 def _tally_statements(
-    reports: Sequence[Report], chains: Mapping[int, list[Organisation]], sign: int = 1
+    reports: Sequence[Report], chains: Mapping[int, Sequence[int]], sign: int = 1
 ) -> list[tuple[str, list]]:
     weeks: dict[tuple[int, int, dt.date], list[int]] = defaultdict(lambda: [0, 0])
     topics: dict[tuple[int, int, dt.date, str], list[int]] = defaultdict(lambda: [0, 0])
     people: dict[tuple[int, int, int], list[int]] = defaultdict(lambda: [0, 0])
     for report in reports:
-        for organisation in chains[report.organisation_id]:
-            key = (report.campaign_id, organisation.pk, report.week)
+        for organisation_id in chains[report.organisation_id]:
+            key = (report.campaign_id, organisation_id, report.week)
             weeks[key][0] += report.conversations
             weeks[key][1] += sign
             for topic in report.topics:
                 topics[(*key, topic)][0] += sign
                 topics[(*key, topic)][1] += report.conversations
             if report.reporter_id is not None:
-                person_key = (report.campaign_id, organisation.pk, report.reporter_id)
+                person_key = (report.campaign_id, organisation_id, report.reporter_id)
                 people[person_key][0] += report.conversations
                 people[person_key][1] += sign
     return [
@@ -743,7 +751,7 @@ def tallies_rebuild(*, campaign: Campaign) -> None:
     """Recount every tally of a campaign from its reports (after a repair by hand; never needed otherwise)."""
     for model in (WeekTally, TopicTally, PersonTally):
         model.objects.filter(campaign=campaign).delete()
-    cache: dict[int, list[Organisation]] = {}
+    cache: dict[int, list[int]] = {}
     batch: list[Report] = []
     for report in Report.objects.filter(campaign=campaign).select_related("organisation").iterator(chunk_size=BATCH):
         if report.organisation_id not in cache:

@@ -222,7 +222,17 @@ def test_the_reporting_hot_path_keeps_the_general_access_rule(world, campaign, p
     # member and its board member the association (2 + 2); the former chair nothing; the superuser every
     # organisation of both trees (5 + 3).
     assert allowed == 6 + 2 + 1 + 2 + 2 + 0 + (5 + 3)
-    _campaign, chain, person_id = reporting_access(world.owner, campaign.pk, world.association.pk)
-    assert [o.pk for o in [chain, chain.parent, chain.parent.parent]] == [
-        world.association.pk, world.branch.pk, world.national.pk]
+    found, organisation, person_id, counted_for = reporting_access(world.owner, campaign.pk, world.association.pk)
+    assert counted_for == (world.association.pk, world.branch.pk, world.national.pk)
     assert person_id == Person.objects.get(user=world.owner).pk
+    # The instances carry what the access check read, each in its own field (the model's order).
+    assert (organisation.pk, organisation.name, organisation.kind, organisation.parent_id, organisation.party_id,
+            organisation.is_public) == (world.association.pk, world.association.name, world.association.kind,
+                                        world.branch.pk, world.association.party_id, world.association.is_public)
+    assert (found.pk, found.name, found.organisation_id, found.start, found.end, found.topics, found.is_public,
+            found.target_basis) == (campaign.pk, campaign.name, campaign.organisation_id, campaign.start,
+                                    campaign.end, campaign.topics, campaign.is_public, campaign.target_basis)
+    assert {"description", "national_target"} <= found.get_deferred_fields()
+    # A campaign owned by the branch counts the association's reports up to the branch, not above.
+    assert reporting_access(world.owner, private_campaign.pk, world.association.pk).counted_for == (
+        world.association.pk, world.branch.pk)

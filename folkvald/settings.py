@@ -92,7 +92,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "folkvald.core.middleware.MessageMiddleware",  # Django's, for pages only (not the JSON API)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "folkvald.core.middleware.ContentSecurityPolicyMiddleware",  # django-csp's, the policy built once
     "simple_history.middleware.HistoryRequestMiddleware",

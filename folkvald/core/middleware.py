@@ -14,6 +14,7 @@ from csp.constants import HEADER, HEADER_REPORT_ONLY
 from csp.middleware import CheckableLazyObject, CSPMiddleware
 from csp.utils import build_policy
 from django.conf import settings
+from django.contrib.messages.middleware import MessageMiddleware as DjangoMessageMiddleware
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
@@ -115,3 +116,15 @@ def _settings_policies() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
 def _forget_policies(*, setting: str, **kwargs: object) -> None:
     if setting.startswith("CONTENT_SECURITY_POLICY"):
         _settings_policies.cache_clear()
+
+
+class MessageMiddleware(DjangoMessageMiddleware):
+    """Django's messages, for pages only: the JSON API shows none (a tenth of its middleware's work).
+
+    A message added while answering the API is refused as with no messages at all
+    (``MessageFailure``), so none is silently lost.
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        if not request.path_info.startswith("/api/"):
+            super().process_request(request)

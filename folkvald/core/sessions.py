@@ -47,7 +47,16 @@ class SessionStore(DatabaseSessionStore):
         instance.user_id = auth.user_id_in(data)
         return instance
 
+    def load(self) -> dict[str, Any]:
+        text = self._session_data_from_db()  # Django's load() builds a model instance only to read this
+        return self.decode(text) if text is not None else {}
+
     def _get_session_from_db(self):
+        text = self._session_data_from_db()
+        return None if text is None else self.model(session_key=self.session_key, session_data=text)
+
+    def _session_data_from_db(self) -> str | None:
+        """The session's signed data, its user's row offered to the auth backend; None if none or expired."""
         statement = _SELECT.get(connection.vendor)
         if statement is None:
             quote = connection.ops.quote_name
@@ -67,8 +76,7 @@ class SessionStore(DatabaseSessionStore):
             return None
         session_data, *user_row = rows[0]
         auth.offer_user(user_row)
-        # Django's load() reads only the data (the expiry is in the WHERE above, and in the data).
-        return self.model(session_key=self.session_key, session_data=session_data)
+        return session_data
 
     def decode(self, session_data: str) -> dict[str, Any]:
         items = _DECODED.get(session_data)

@@ -383,11 +383,12 @@ def report_create(
 ) -> tuple[Report, bool]:
     """Store a report once: the same id again returns the stored report and changes no count.
 
-    Returns (report, created). ``counted_for``: the ids of the organisation and those above it,
-    nearest first, when the caller has them (see :func:`_check_reporter`). Safe under concurrency: the primary key decides, and a
+    Returns (report, created). Safe under concurrency: the primary key decides, and a
     second insert of the same id waits for the first and then finds it. On PostgreSQL the
     report and its tallies are one statement (atomic by itself: no BEGIN and COMMIT round
-    trips on the hot path); elsewhere one transaction.
+    trips on the hot path); elsewhere one transaction. ``counted_for``: the ids of the
+    organisation and those above it, nearest first, when the caller has them (see
+    :func:`_check_reporter`).
     """
     chain = _check_reporter(campaign, organisation, team, counted_for)
     fields = report_clean(

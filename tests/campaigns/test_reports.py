@@ -253,3 +253,21 @@ def test_a_report_has_no_place_for_a_voters_identity():
     note = Report._meta.get_field("note")
     assert note.max_length == 500
     assert "namn" in str(note.help_text) and "adresser" in str(note.help_text)
+
+
+def test_a_chain_given_by_the_caller_is_checked_and_counts_only_up_to_the_campaign(world, campaign, private_campaign):
+    def given(which, organisation, counted_for):
+        return services.report_create(
+            campaign=which, organisation=organisation, reporter=None, date=dt.date(2014, 5, 3), place="Torget",
+            activity="phone", conversations=4, counted_for=counted_for,
+        )
+
+    for wrong in ([], [world.branch.pk, world.national.pk], [world.association.pk, world.other_branch.pk]):
+        with pytest.raises(ValidationError):  # not starting at the organisation, or without the campaign's
+            given(campaign, world.association, wrong)
+    assert Report.objects.count() == 0 and WeekTally.objects.count() == 0
+    chain = [world.association.pk, world.branch.pk, world.national.pk]
+    given(private_campaign, world.association, chain)  # the branch's campaign: the nation is not counted
+    assert tally(private_campaign, world.branch) == 4 and tally(private_campaign, world.national) == 0
+    given(campaign, world.association, chain)
+    assert (tally(campaign, world.association), tally(campaign, world.national)) == (4, 4)

@@ -22,6 +22,8 @@ from django.http.response import HttpResponseBase
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+API_PREFIX = "/api/"  # the JSON API's paths (folkvald/urls.py)
+
 
 class ChosenLanguageMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -55,7 +57,7 @@ class RefuseNulCharactersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if self._carries_nul(request):
             message = translation.gettext("Förfrågan innehåller ett otillåtet tecken (NUL).")
-            if request.path.startswith("/api/"):
+            if request.path.startswith(API_PREFIX):
                 return JsonResponse({"detail": message}, status=400)
             return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
@@ -126,5 +128,5 @@ class MessageMiddleware(DjangoMessageMiddleware):
     """
 
     def process_request(self, request: HttpRequest) -> None:
-        if not request.path_info.startswith("/api/"):
+        if not request.path_info.startswith(API_PREFIX):
             super().process_request(request)

@@ -10,7 +10,7 @@ password hash in the session's data). Writing, expiry and clearing stay Django's
 
 A session's data is signed; checking the signature (HMAC) and unpacking it is a twentieth of
 a report. The result depends only on the stored text and the keys, so it is kept per text
-(:func:`_decoded`): the same text again is the same data, any other text is checked anew, and
+(``SessionStore.decode``): the same text again is the same data, any other text is checked anew, and
 a change of keys forgets everything.
 """
 
@@ -50,10 +50,6 @@ class SessionStore(DatabaseSessionStore):
     def load(self) -> dict[str, Any]:
         text = self._session_data_from_db()  # Django's load() builds a model instance only to read this
         return self.decode(text) if text is not None else {}
-
-    def _get_session_from_db(self):
-        text = self._session_data_from_db()
-        return None if text is None else self.model(session_key=self.session_key, session_data=text)
 
     def _session_data_from_db(self) -> str | None:
         """The session's signed data, its user's row offered to the auth backend; None if none or expired."""

@@ -63,7 +63,7 @@ def offer_user(values: list[Any]) -> None:
 @functools.cache
 def _pk_index(model: Any) -> int:
     """Where the key is in a row of the user's columns (those of :func:`user_columns`)."""
-    return [f.attname for f in model._meta.concrete_fields].index(model._meta.pk.attname)
+    return [f.attname for f in _request_fields(model)].index(model._meta.pk.attname)
 
 
 @receiver(request_started)
@@ -84,10 +84,20 @@ def user_id_in(data: dict[str, Any]) -> Any:
         return None
 
 
+# Read only when asked for (deferred, as ``.defer()`` leaves them): no request reads them, and
+# turning two time stamps into aware datetimes was a twentieth of a report's Python.
+DEFERRED_FIELDS = frozenset({"last_login", "date_joined"})
+
+
+def _request_fields(model: Any) -> list[Any]:
+    """The user's fields a request reads, in the model's order."""
+    return [f for f in model._meta.concrete_fields if f.attname not in DEFERRED_FIELDS]
+
+
 def user_columns() -> list[str]:
-    """The user table's columns (quoted), in the order of the model's fields."""
+    """The user table's columns read for a request (quoted), in the order of the model's fields."""
     quote = connection.ops.quote_name
-    return [quote(f.column) for f in get_user_model()._meta.concrete_fields]
+    return [quote(f.column) for f in _request_fields(get_user_model())]
 
 
 def user_table() -> str:
@@ -103,7 +113,7 @@ def _read_statement(model: Any) -> tuple[str, list[str], list[tuple[int, Callabl
     cached = _READ.get(connection.vendor)
     if cached is None:
         quote = connection.ops.quote_name
-        fields = list(model._meta.concrete_fields)
+        fields = _request_fields(model)
         statement = (
             f"SELECT {', '.join(quote(f.column) for f in fields)} FROM {quote(model._meta.db_table)} "  # noqa: S608
             f"WHERE {quote(model._meta.pk.column)} = %s"

@@ -44,6 +44,13 @@ def test_a_signed_in_user_is_read_back_with_every_field(user):
     assert read.is_active is True and read._state.adding is False and read._state.db == "default"
 
 
+def test_the_time_stamps_are_read_only_when_asked_for(user):
+    read = ModelBackend().get_user(str(user.pk))
+    assert read.get_deferred_fields() == {"last_login", "date_joined"}  # not in the request's statement
+    assert read.date_joined == get_user_model().objects.get(pk=user.pk).date_joined  # loaded on access
+    assert "date_joined" not in read.get_deferred_fields()
+
+
 def test_nobody_for_a_missing_or_inactive_user(user):
     assert ModelBackend().get_user(str(user.pk + 1000)) is None
     user.is_active = False

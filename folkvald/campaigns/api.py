@@ -134,9 +134,11 @@ def get_progress(request: HttpRequest, campaign_id: int, organisation: int | Non
 
 
 def _report_out(report: Report) -> dict:
+    """ReportOut's fields; the id and the date as the JSON encoder would write them (it is slower at it)."""
     return {
-        "id": report.id, "campaign_id": report.campaign_id, "organisation_id": report.organisation_id,
-        "team_id": report.team_id, "date": report.date, "place_kind": report.place_kind, "place": report.place,
+        "id": str(report.id), "campaign_id": report.campaign_id, "organisation_id": report.organisation_id,
+        "team_id": report.team_id, "date": report.date.isoformat(), "place_kind": report.place_kind,
+        "place": report.place,
         "activity": report.activity, "conversations": report.conversations, "topics": list(report.topics),
         "note": report.note, "created": report.created,
     }
@@ -149,7 +151,7 @@ def _report_out(report: Report) -> dict:
     summary="Report conversations (201 new; 200 the same id again, stored once)",
 )
 def post_report(request: HttpRequest, campaign_id: int, payload: ReportIn):
-    campaign, organisation, reporter_id, counted_for = reporting_access(
+    campaign, organisation, reporter_id, counted_for, today = reporting_access(
         request.user, campaign_id, payload.organisation)
     if reporter_id is None:
         return Status(422, {"detail": _("Inloggningen hör inte till någon person."), "errors": {}})
@@ -166,7 +168,7 @@ def post_report(request: HttpRequest, campaign_id: int, payload: ReportIn):
             campaign=campaign, organisation=organisation, reporter=reporter, report_id=payload.id,
             date=payload.date, place=payload.place, place_kind=payload.place_kind, activity=payload.activity,
             conversations=payload.conversations, topics=payload.topics, note=payload.note, team=team,
-            source=Source.DEVICE if payload.id else Source.API, counted_for=counted_for,
+            source=Source.DEVICE if payload.id else Source.API, counted_for=counted_for, today=today,
         )
     except ValidationError as error:
         errors = error.message_dict if hasattr(error, "message_dict") else {"__all__": error.messages}

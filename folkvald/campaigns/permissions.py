@@ -9,6 +9,7 @@ targets beneath them.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from typing import NamedTuple
 
@@ -195,6 +196,7 @@ class ReportingAccess(NamedTuple):
     organisation: Organisation  # the one reported for (the chain above it is in ``counted_for``)
     reporter_id: int | None  # the signed-in user's person
     counted_for: tuple[int, ...]  # the organisation and those above it up to the campaign's, nearest first
+    today: dt.date  # the day the roles were checked for (a report's date is checked against the same day)
 
 
 def reporting_access(user: AnyUser, campaign_id: int, organisation_id: int) -> ReportingAccess:
@@ -237,7 +239,7 @@ def reporting_access(user: AnyUser, campaign_id: int, organisation_id: int) -> R
         campaign_pk, owner_id, name, _as_date(start), _as_date(end),
         _campaign_topics().from_db_value(topics, None, connection), bool(is_public), basis])
     organisation = _instance(Organisation, _ORGANISATION_FIELDS, [*first[:4], bool(first[4]), first[5]])
-    return ReportingAccess(campaign, organisation, person_id, tuple(chain[: chain.index(owner_id) + 1]))
+    return ReportingAccess(campaign, organisation, person_id, tuple(chain[: chain.index(owner_id) + 1]), today)
 
 
 # What the access check reads of each, in the order of its columns.
@@ -301,8 +303,6 @@ def _reporting_access_statement(connection) -> str:
 
 
 def _as_date(value: object):
-    import datetime as dt
-
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 

@@ -306,13 +306,17 @@ def report_clean(
     topics: Iterable[str] = (),
     note: str = "",
     place_kind: str = PlaceKind.NAMED,
+    today: dt.date | None = None,
 ) -> dict[str, object]:
-    """Check one report's fields against the campaign; the errors name the field in Swedish."""
+    """Check one report's fields against the campaign; the errors name the field in Swedish.
+
+    ``today``: the local date, when the caller has it (the reporting API's access check).
+    """
     errors: dict[str, str] = {}
     if not campaign.start <= date <= campaign.end:
         errors["date"] = _("Datumet ligger utanför kampanjen (%(start)s–%(end)s).") % {
             "start": campaign.start.isoformat(), "end": campaign.end.isoformat()}
-    elif date > timezone.localdate() + dt.timedelta(days=1):
+    elif date > (today or timezone.localdate()) + dt.timedelta(days=1):
         errors["date"] = _("Datumet ligger i framtiden.")
     place = (place or "").strip()
     if not place:
@@ -380,6 +384,7 @@ def report_create(
     report_id: uuid.UUID | None = None,
     source: str = Source.FORM,
     counted_for: Sequence[int] | None = None,
+    today: dt.date | None = None,
 ) -> tuple[Report, bool]:
     """Store a report once: the same id again returns the stored report and changes no count.
 
@@ -388,12 +393,12 @@ def report_create(
     report and its tallies are one statement (atomic by itself: no BEGIN and COMMIT round
     trips on the hot path); elsewhere one transaction. ``counted_for``: the ids of the
     organisation and those above it, nearest first, when the caller has them (see
-    :func:`_check_reporter`).
+    :func:`_check_reporter`); ``today`` the local date, when the caller has it.
     """
     chain = _check_reporter(campaign, organisation, team, counted_for)
     fields = report_clean(
         campaign=campaign, date=date, place=place, activity=activity, conversations=conversations,
-        topics=topics, note=note, place_kind=place_kind,
+        topics=topics, note=note, place_kind=place_kind, today=today,
     )
     report = Report(
         id=report_id or uuid.uuid4(), campaign=campaign, organisation=organisation, team=team,

@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from folkvald.campaigns import services
 from folkvald.campaigns.models import Report, WeekTally
@@ -222,7 +223,8 @@ def test_the_reporting_hot_path_keeps_the_general_access_rule(world, campaign, p
     # member and its board member the association (2 + 2); the former chair nothing; the superuser every
     # organisation of both trees (5 + 3).
     assert allowed == 6 + 2 + 1 + 2 + 2 + 0 + (5 + 3)
-    found, organisation, person_id, counted_for = reporting_access(world.owner, campaign.pk, world.association.pk)
+    found, organisation, person_id, counted_for, today = reporting_access(world.owner, campaign.pk, world.association.pk)
+    assert today == timezone.localdate()  # the day the roles were checked for, handed on to the date check
     assert counted_for == (world.association.pk, world.branch.pk, world.national.pk)
     assert person_id == Person.objects.get(user=world.owner).pk
     # The instances carry what the access check read, each in its own field (the model's order).

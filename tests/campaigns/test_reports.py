@@ -133,6 +133,16 @@ def test_validation_names_the_field(world, campaign):
     assert WeekTally.objects.count() == 0
 
 
+def test_a_date_after_tomorrow_is_refused_by_the_day_the_caller_gives(world, campaign):
+    fields = {"campaign": campaign, "place": "Stationen", "activity": "phone", "conversations": 3}
+    with pytest.raises(ValidationError) as error:
+        services.report_clean(date=dt.date(2014, 5, 3), today=dt.date(2014, 5, 1), **fields)
+    assert "framtiden" in error.value.message_dict["date"][0]
+    assert services.report_clean(date=dt.date(2014, 5, 2), today=dt.date(2014, 5, 1), **fields)["date"] == dt.date(
+        2014, 5, 2)
+    assert services.report_clean(date=dt.date(2014, 5, 3), **fields)  # by the clock: 2014 is long past
+
+
 def test_an_organisation_outside_the_campaign_cannot_report(world, private_campaign):
     # The private campaign belongs to Lund; Malmö is not beneath it.
     with pytest.raises(ValidationError):

@@ -168,8 +168,11 @@ class Report(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="campaign_reports", verbose_name=_("organisation")
     )
+    # Most reports have no team: indexed only where they have one (report_team), so a report without
+    # one adds no index entry (all such entries would share the last page of a full index).
     team = models.ForeignKey(
-        Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="reports", verbose_name=_("lag")
+        Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="reports", verbose_name=_("lag"),
+        db_index=False,
     )
     reporter = models.ForeignKey(
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="campaign_reports",
@@ -197,6 +200,7 @@ class Report(models.Model):
         verbose_name_plural = _("rapporter")
         indexes = [
             models.Index(fields=["campaign", "organisation", "date"], name="report_campaign_org_date"),
+            models.Index(fields=["team"], name="report_team", condition=Q(team__isnull=False)),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(conversations__gte=1), name="report_has_conversations"),

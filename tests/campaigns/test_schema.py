@@ -22,6 +22,24 @@ def test_the_report_table_has_no_index_that_another_covers():
     }
 
 
+def test_only_reports_with_a_team_are_in_the_team_index():
+    from folkvald.campaigns.models import Report
+
+    (index,) = [i for i in Report._meta.indexes if i.name == "report_team"]
+    assert index.fields == ["team"] and str(index.condition) == "(AND: ('team__isnull', False))"
+    assert Report._meta.get_field("team").db_index is False  # no full index beside it
+
+
+@pytest.mark.postgres_only
+def test_the_team_index_is_partial_on_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.fail("run with DATABASE_URL=postgres://... (make test-postgres)")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = 'campaigns_report' AND indexdef LIKE %s",
+                       ["%team_id%"])
+        assert [row[0].split(" USING ")[1] for row in cursor.fetchall()] == ["btree (team_id) WHERE (team_id IS NOT NULL)"]
+
+
 @pytest.mark.parametrize("table, key", [
     ("campaigns_weektally", ("campaign_id", "organisation_id", "week")),
     ("campaigns_topictally", ("campaign_id", "organisation_id", "week", "topic")),

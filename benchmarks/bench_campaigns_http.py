@@ -278,6 +278,19 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def machine_probe() -> float:
+    """CPU seconds of a fixed piece of Python work (dicts, strings, JSON): this machine's speed right now.
+
+    The virtual machine's speed moves by a third or more over minutes and hours; the same code
+    gives different rates in different phases. Printed before and after the load, so that runs
+    can be compared (lower is faster).
+    """
+    started = time.process_time()
+    table = {str(i): [i, i * 2, {"a": i}] for i in range(200_000)}
+    json.dumps(table)
+    return time.process_time() - started
+
+
 # --- The run -----------------------------------------------------------------------------------
 
 
@@ -401,7 +414,7 @@ def main() -> int:
           f"client: {options.client}" + (f" ({options.wrk_threads} threads, {options.connections} connections)"
                                           if options.client == "wrk" else
                                           f" ({options.processes} processes x {options.threads} threads)"))
-    print(f"load average before: {os.getloadavg()[0]:.1f}")
+    print(f"load average before: {os.getloadavg()[0]:.1f}; machine probe {machine_probe():.2f} s (lower is faster)")
     sent_bodies: dict[str, tuple[int, str]] = {}  # id -> (volunteer, body)
     answers: list[tuple[int, str]] = []
     cpu = ServerCpu(server.pid)
@@ -459,7 +472,7 @@ def main() -> int:
                 print(f"POST  {path}: {len(answers) / elapsed:7.1f} requests/s ({len(answers)} in {elapsed:.1f} s)"
                       f"  statuses {dict(sorted(statuses.items()))}")
                 print(cpu_line(before, cpu.snapshot(), len(answers), _children_cpu() - client))
-            print(f"load average after: {os.getloadavg()[0]:.1f}")
+            print(f"load average after: {os.getloadavg()[0]:.1f}; machine probe {machine_probe():.2f} s")
             during_load = statuses
 
             # What was in flight when the load stopped: the phone sends it again until it hears back.

@@ -2,8 +2,9 @@
 
     .venv/bin/python benchmarks/bench_campaigns_http.py [--duration 60] [--connections 32]
         [--client wrk|python] [--workers N] [--server-threads N] [--repeat-every 20] [--days 257] [--keep]
+        [--preload 2000000] [--database folkvald_bench_http]
 
-Builds its own database (``folkvald_bench_http``; never the CI ``test`` database) with the
+Builds its own database (``folkvald_bench_http``, or ``--database``; never the CI ``test`` database) with the
 national tree (290 branches, 2,000 associations) and one campaign, signs in 64 volunteers
 (sessions made directly, a CSRF cookie and header as a browser sends them; in Redis when
 REDIS_URL is set, as in production), starts `folkvald serve` with the settings of docs/deploy.md,
@@ -50,7 +51,14 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_campaigns_progress import SERVER, build_tree, recreate_database, setup_django  # noqa: E402
+from bench_campaigns_progress import (  # noqa: E402
+    SERVER,
+    build_tree,
+    generate_reports,
+    recreate_database,
+    setup_django,
+    tally_reports,
+)
 
 BENCH_DB = "folkvald_bench_http"
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
@@ -311,8 +319,13 @@ def headers_for(session: str, csrf: str) -> dict[str, str]:
             "X-CSRFToken": csrf, "Referer": f"http://127.0.0.1:{PORT}/"}
 
 
-def prepare(keep: bool):
-    """The database, the campaign and 64 signed-in volunteers: (campaign, national, [(session, csrf, org id)])."""
+def prepare(keep: bool, preload: int = 0):
+    """The database, the campaign and 64 signed-in volunteers: (campaign, national, [(session, csrf, org id)]).
+
+    ``preload``: the campaign holds that many reports before the load (made in SQL with their
+    tallies, as the progress benchmark makes them); a kept database that already holds them keeps
+    them and loses only the reports of earlier loads.
+    """
     import datetime as dt
 
     if not keep:
@@ -324,7 +337,7 @@ def prepare(keep: bool):
     from django.test import Client
 
     from folkvald.campaigns import services
-    from folkvald.campaigns.models import Campaign
+    from folkvald.campaigns.models import Campaign, Source
     from folkvald.organisations.models import Organisation, Person
 
     if keep:
@@ -332,9 +345,18 @@ def prepare(keep: bool):
     if keep and Campaign.objects.exists():
         campaign = Campaign.objects.get()
         national = campaign.organisation
+        preloaded = campaign.reports.filter(source=Source.DEMO).count()
         with connection.cursor() as cursor:
-            cursor.execute("TRUNCATE campaigns_report, campaigns_weektally, campaigns_topictally, "
-                           "campaigns_persontally")
+            if preload and preloaded == preload:
+                cursor.execute("DELETE FROM campaigns_report WHERE campaign_id = %s AND source <> %s",
+                               [campaign.pk, Source.DEMO])
+                tally_reports(campaign)
+                cursor.execute("VACUUM ANALYZE")
+            else:
+                cursor.execute("TRUNCATE campaigns_report, campaigns_weektally, campaigns_topictally, "
+                               "campaigns_persontally")
+                if preload:
+                    generate_reports(campaign, preload)
         people = list(Person.objects.filter(user__isnull=False).order_by("pk")[:VOLUNTEERS])
     else:
         call_command("migrate", verbosity=0)
@@ -345,6 +367,8 @@ def prepare(keep: bool):
             national_target=1_500_000, topics=["skola", "vård", "jobb", "klimat", "trygghet"], is_public=True,
         )
         services.targets_apportion(campaign=campaign)
+        if preload:
+            generate_reports(campaign, preload)
     assert isinstance(national, Organisation)
     volunteers = []
     for person in people:
@@ -381,6 +405,7 @@ def start_server(options) -> subprocess.Popen:
 
 
 def main() -> int:
+    global BENCH_DB  # noqa: PLW0603 - one name for the whole run, read by prepare, the server and the CPU sampler
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--client", choices=["wrk", "python"], default="wrk" if shutil.which("wrk") else "python")
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load for each measurement")
@@ -398,14 +423,21 @@ def main() -> int:
                              "/opt/folkvald/bin/python); default: this one")
     parser.add_argument("--keep", action="store_true", help="reuse the database of an earlier run")
     parser.add_argument("--skip-peer", action="store_true")
+    parser.add_argument("--database", default=BENCH_DB,
+                        help=f"the bench database (default {BENCH_DB}; dropped and made again without --keep)")
+    parser.add_argument("--preload", type=int, default=0, metavar="N",
+                        help="reports in the campaign before the load (2000000: the national scale)")
     options = parser.parse_args()
+    if options.database in ("test", "postgres", "template0", "template1"):
+        parser.error(f"--database {options.database}: not the CI's or the server's own database")
+    BENCH_DB = options.database
     signal.signal(signal.SIGTERM, lambda *_args: sys.exit(1))  # stop the server on the way out
     if options.client == "wrk" and not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (Debian: apt-get install wrk); or use --client python")
     if options.client == "python":
         print("note: Python client on the same cores as the server; it measures less than wrk would")
 
-    campaign, national, volunteers, session_engine = prepare(options.keep)
+    campaign, national, volunteers, session_engine = prepare(options.keep, options.preload)
     path = f"/api/v1/campaigns/{campaign.pk}/reports"
     server = start_server(options)
     workers = options.workers or int(os.environ.get("WEB_CONCURRENCY", str(os.cpu_count() or 1)))
@@ -515,15 +547,17 @@ def account(campaign, national, sent_bodies: dict[str, tuple[int, str]], answers
     sent again, it is answered 200, and so it is the only kind of stored report without a 201.
     """
     from django.db import connection
-    from django.db.models import Sum
+    from django.db.models import Count, Sum
 
-    from folkvald.campaigns.models import Report, WeekTally
+    from folkvald.campaigns.models import Report, Source, WeekTally
 
     statuses = Counter(status for status, _id in answers)
     assert set(statuses) <= {200, 201}, statuses
     created = Counter(report_id for status, report_id in answers if status == 201)
     twice = [key for key, count in created.items() if count > 1]
-    reports = Report.objects.filter(campaign=campaign)
+    preloaded = Report.objects.filter(campaign=campaign, source=Source.DEMO).aggregate(
+        total=Sum("conversations"), reports=Count("pk"))
+    reports = Report.objects.filter(campaign=campaign).exclude(source=Source.DEMO)
     stored_ids = {str(pk) for pk in reports.values_list("pk", flat=True)}
     sent_ids = set(sent_bodies)
     answered_200 = {report_id for status, report_id in answers if status == 200}
@@ -540,7 +574,8 @@ def account(campaign, national, sent_bodies: dict[str, tuple[int, str]], answers
     national_tally = WeekTally.objects.filter(campaign=campaign, organisation=national).aggregate(
         total=Sum("conversations"), reports=Sum("reports"))
     assert stored_conversations == conversations
-    assert national_tally["total"] == conversations and national_tally["reports"] == stored
+    assert national_tally["total"] == conversations + (preloaded["total"] or 0)
+    assert national_tally["reports"] == stored + preloaded["reports"]
     with connection.cursor() as cursor:
         cursor.execute(
             """
@@ -558,8 +593,9 @@ def account(campaign, national, sent_bodies: dict[str, tuple[int, str]], answers
         rows = cursor.fetchall()
     wrong = [row for row in rows if row[1] != row[3] or row[2] != row[4]]
     assert not wrong, wrong[:5]
-    print(f"check: national tally {national_tally['total']:,} conversations in {stored:,} reports = the reports "
-          f"sent; all {len(rows)} branch tallies equal their reports")
+    print(f"check: national tally {national_tally['total']:,} conversations in {national_tally['reports']:,} reports "
+          f"= the {stored:,} reports sent" + (f" and the {preloaded['reports']:,} preloaded" if preloaded["reports"]
+                                              else "") + f"; all {len(rows)} branch tallies equal their reports")
 
 
 if __name__ == "__main__":

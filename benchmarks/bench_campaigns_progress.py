@@ -139,7 +139,21 @@ def generate_reports(campaign, count: int) -> None:
             {"campaign": campaign.pk, "count": count, "volunteers": volunteers, "start": campaign.start,
              "days": days},
         )
-        # Tallies for each organisation and all above it, as report_create keeps them.
+    tally_reports(campaign)
+
+
+def tally_reports(campaign) -> None:
+    """The campaign's tallies made again from its reports: each organisation and all above it, as report_create keeps them."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "DELETE FROM campaigns_weektally WHERE campaign_id = %(c)s; "
+            "DELETE FROM campaigns_topictally WHERE campaign_id = %(c)s; "
+            "DELETE FROM campaigns_persontally WHERE campaign_id = %(c)s; "
+            "DROP TABLE IF EXISTS bench_chain, bench_org_week, bench_org_topic, bench_org_person",
+            {"c": campaign.pk},
+        )
         cursor.execute(
             """
             CREATE TEMP TABLE bench_chain AS

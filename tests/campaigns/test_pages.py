@@ -271,6 +271,35 @@ def test_the_fast_count_filter_equals_the_builtin_number(language):
         assert count(16_488) == "16\xa0488"
 
 
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_organisation_rows_tag_gives_the_markup_of_the_template_loop(language):
+    """The Python-built rows of the organisations table equal what the template's loop gave."""
+    from django.template import Context, Template
+    from django.utils import translation
+
+    from folkvald.campaigns.selectors import Line
+    from folkvald.campaigns.templatetags.campaigns_format import organisation_rows
+
+    lines = [
+        Line(key="org:7", name="S-föreningen <Väster> & Co", target=15_000, reported=16_488, organisation_id=7),
+        Line(key="org:12", name="Utan mål", target=None, reported=0, organisation_id=12),
+        Line(key="org:1234567", name="Noll mål", target=0, reported=5, organisation_id=1234567),
+        Line(key="org:3", name='"Citat"', target=3, reported=1, organisation_id=3),
+    ]
+    loop = Template(
+        "{% load campaigns_format %}{% for line in lines %}<tr><th scope=\"row\"><a href=\"{% url "
+        "'campaigns:organisation' campaign_id line.organisation_id %}\">{{ line.name }}</a></th><td class=\"num\">"
+        "{{ line.target|count }}</td><td class=\"num\">{{ line.reported|count }}</td><td class=\"num\">"
+        "{{ line.share|percent:0 }}</td></tr>{% endfor %}"
+    )
+    with translation.override(language):
+        expected = loop.render(Context({"lines": lines, "campaign_id": 42}))
+        built = organisation_rows(lines, 42)
+    assert built == expected
+    assert "&lt;Väster&gt; &amp; Co" in built and "/kampanjer/42/organisationer/1234567/" in built
+    assert organisation_rows([], 42) == ""
+
+
 def test_progress_by_team_against_each_teams_target(world, campaign):
     services.target_adopt(campaign=campaign, organisation=world.association, value=1_000)
     station = services.team_create(campaign=campaign, organisation=world.association, name="Stationsgänget")

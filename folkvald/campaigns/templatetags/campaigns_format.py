@@ -6,9 +6,11 @@ matters on a page with hundreds of figures. Anything else falls back to ``|numbe
 """
 
 from django import template
+from django.urls import reverse
 from django.utils import formats
+from django.utils.html import format_html_join
 
-from folkvald.core.formatting import MINUS, format_number
+from folkvald.core.formatting import MINUS, format_number, format_percent
 
 register = template.Library()
 
@@ -22,3 +24,32 @@ def count(value):
     separator = formats.get_format("THOUSAND_SEPARATOR")
     text = f"{abs(value):,}".replace(",", separator)
     return f"{MINUS}{text}" if value < 0 else text
+
+
+def organisation_urls(campaign_id: int, organisation_ids: list[int]) -> dict[int, str]:
+    """Each organisation's progress page, by one ``reverse`` instead of one per row (50 µs each).
+
+    The pattern is the same for every organisation but for its id, so the path is reversed
+    once with a marker in the id's place and the ids are put where the marker is.
+    """
+    marker = "987654321012345"
+    head, _sep, tail = reverse("campaigns:organisation", args=[campaign_id, int(marker)]).partition(marker)
+    return {pk: f"{head}{int(pk)}{tail}" for pk in organisation_ids}
+
+
+@register.simple_tag
+def organisation_rows(lines, campaign_id):
+    """The rows of a progress page's table of organisations (Stockholm's has 156), built in Python.
+
+    The same markup as a template loop over the lines with ``{% url %}``, ``|count`` and
+    ``|percent:0`` gave (a test holds them equal), at a fraction of its cost: the loop was a
+    third of the largest branch page's time.
+    """
+    urls = organisation_urls(campaign_id, [line.organisation_id for line in lines])
+    return format_html_join(
+        "",
+        '<tr><th scope="row"><a href="{}">{}</a></th><td class="num">{}</td><td class="num">{}</td>'
+        '<td class="num">{}</td></tr>',
+        ((urls[line.organisation_id], line.name, count(line.target), count(line.reported),
+          format_percent(line.share, 0)) for line in lines),
+    )

@@ -39,6 +39,7 @@ from folkvald.campaigns.permissions import (
     access_report_to_delete,
     campaign_level,
     campaign_organisation_level,
+    may_report,
     reporting_organisations,
 )
 from folkvald.core.formatting import format_number
@@ -64,8 +65,7 @@ def _progress_context(request: HttpRequest, campaign, organisation) -> dict:
         "topics": selectors.topics_by_week(campaign=campaign, organisation=organisation),
         "level": level,
         "Level": Level,
-        "can_report": bool(reporting_organisations(request.user, campaign)) if request.user.is_authenticated
-        else False,
+        "can_report": may_report(request.user, campaign),
     }
     if level >= Level.INTERNAL:
         context["leaderboard"] = selectors.leaderboard(campaign=campaign, organisation=organisation)

@@ -9,11 +9,16 @@ and those are built on :func:`organisation_access`.
 
 from __future__ import annotations
 
+import contextvars
 import enum
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.signals import request_finished, request_started
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.http import Http404
 
 from folkvald.organisations.models import LEADER_ROLES, Organisation, Role
@@ -32,10 +37,56 @@ _CACHE_ATTR = "_folkvald_access_cache"
 
 
 def _children_map() -> dict[int | None, list[int]]:
+    """Every organisation's children, read once per request (nationally 2,300 rows, asked several times a page).
+
+    Unordered: the model's ordering by name made PostgreSQL sort them all (2–5 ms against 0.7).
+    """
+    memo = _request_memo.get()
+    if memo is not None and "children" in memo:
+        return memo["children"]
     children: dict[int | None, list[int]] = defaultdict(list)
-    for pk, parent_id in Organisation.objects.values_list("pk", "parent_id"):
+    for pk, parent_id in Organisation.objects.order_by().values_list("pk", "parent_id"):
         children[parent_id].append(pk)
+    if memo is not None:
+        memo["children"] = children
     return children
+
+
+def subtree_ids(root_id: int) -> frozenset[int]:
+    """The organisation and everything beneath it, worked out once per request and root."""
+    memo = _request_memo.get()
+    key = ("subtree", root_id)
+    if memo is not None and key in memo:
+        return memo[key]
+    subtree = frozenset(_with_descendants([root_id], _children_map()))
+    if memo is not None:
+        memo[key] = subtree
+    return subtree
+
+
+# The tree as read in this request; None outside a request (management commands, tests calling
+# functions directly), where everything is read afresh. Any change to an organisation forgets it.
+_request_memo: contextvars.ContextVar[dict[object, Any] | None] = contextvars.ContextVar(
+    "folkvald_organisation_tree", default=None
+)
+
+
+@receiver(request_started)
+def _start_memo(**kwargs: object) -> None:
+    _request_memo.set({})
+
+
+@receiver(request_finished)
+def _end_memo(**kwargs: object) -> None:
+    _request_memo.set(None)
+
+
+@receiver(post_save, sender=Organisation)
+@receiver(post_delete, sender=Organisation)
+def _tree_changed(**kwargs: object) -> None:
+    memo = _request_memo.get()
+    if memo:
+        memo.clear()
 
 
 def _with_descendants(roots: Iterable[int], children: dict[int | None, list[int]]) -> set[int]:

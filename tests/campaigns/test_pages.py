@@ -57,6 +57,46 @@ def test_progress_page_says_reported_of_target(world, campaign):
     assert "<svg" in text and "<title" in text
 
 
+def test_signed_in_the_branch_page_shows_what_each_may_see_and_reads_the_tree_once(world, campaign):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = f"/kampanjer/{campaign.pk}/organisationer/{world.branch.pk}/"
+    leader, member = signed_in(world.owner), signed_in(world.member)
+    with CaptureQueriesContext(connection) as queries:
+        text = leader.get(url).content.decode()
+    assert "Hemlig förening" in text and "S-föreningen Centrum" in text  # the leader sees beneath
+    assert "Rapportera samtal" in text
+    whole_tree = [q for q in queries.captured_queries
+                  if re.match(r'SELECT "organisations_organisation"."id"( AS "pk")?, '
+                              r'"organisations_organisation"."parent_id"( AS "parent_id")? '
+                              r'FROM "organisations_organisation"$', q["sql"])]
+    assert len(whole_tree) == 1, [q["sql"] for q in whole_tree]
+    text = member.get(url).content.decode()
+    assert "Hemlig förening" not in text and "S-föreningen Centrum" in text
+    assert "Rapportera samtal" in text  # a member of the branch reports for it
+    assert "Rapportera samtal" not in signed_in(world.outsider).get(url).content.decode()
+
+
+def test_may_report_answers_as_the_organisations_offered_would(world, campaign, private_campaign):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import AnonymousUser
+
+    from folkvald.campaigns.permissions import may_report, reporting_organisations
+
+    superuser = get_user_model().objects.create_superuser("root", password="x")
+    users = [AnonymousUser(), world.owner, world.member, world.outsider, world.other_member,
+             world.association_member, superuser]
+    answers = {}
+    for which in (campaign, private_campaign):
+        for user in users:
+            answers[(which.name, str(user))] = may_report(user, which)
+            assert answers[(which.name, str(user))] == bool(reporting_organisations(user, which)), (which, user)
+    assert answers[("Hemlig intern kampanj", "othermember")] is False  # Malmö is not in Lund's tree
+    assert answers[("Samtalskampanjen", "othermember")] is True
+    assert answers[("Samtalskampanjen", "outsider")] is False and answers[("Samtalskampanjen", "root")] is True
+
+
 def test_national_overview_lists_visible_branches_only(world, campaign):
     services.targets_apportion(campaign=campaign)
     response = Client().get(f"/kampanjer/{campaign.pk}/")

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 
+from folkvald.organisations.models import Organisation
 from folkvald.organisations.permissions import (
     Level,
     access_organisation,
@@ -55,3 +56,37 @@ def test_ended_role_gives_no_access(world):
 def test_unknown_or_malformed_id_is_404(world):
     with pytest.raises(Http404):
         access_organisation(world.owner, 999999)
+
+
+def test_a_subtree_is_read_afresh_outside_a_request(world):
+    from folkvald.organisations.permissions import subtree_ids
+
+    assert subtree_ids(world.branch.pk) == {world.branch.pk, world.association.pk, world.private_association.pk}
+    new = Organisation.objects.create(name="Ny förening", kind="association", party=world.party, parent=world.branch)
+    assert new.pk in subtree_ids(world.branch.pk)
+
+
+def test_within_a_request_the_tree_is_read_once_and_forgotten_when_an_organisation_changes(world):
+    from django.core.signals import request_finished, request_started
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from folkvald.organisations.permissions import subtree_ids
+
+    request_started.send(sender=None)
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            first = subtree_ids(world.national.pk)
+            assert subtree_ids(world.national.pk) == first
+            assert subtree_ids(world.branch.pk) < first
+        assert len(queries.captured_queries) == 1  # the tree, once
+        new = Organisation.objects.create(name="Ny förening", kind="association", party=world.party,
+                                          parent=world.branch)
+        assert new.pk in subtree_ids(world.branch.pk)  # saved: the kept tree is forgotten
+        new.delete()
+        assert new.pk not in subtree_ids(world.national.pk)
+    finally:
+        request_finished.send(sender=None)
+    moved = Organisation.objects.filter(pk=world.association.pk)
+    moved.update(parent=world.other_branch)  # no signal: but outside a request nothing is kept
+    assert world.association.pk in subtree_ids(world.other_branch.pk)

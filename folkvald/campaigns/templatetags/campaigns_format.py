@@ -5,10 +5,12 @@ Swedish, "16,488" in English; a test holds them equal) without going through Dec
 matters on a page with hundreds of figures. Anything else falls back to ``|number``.
 """
 
+from html import escape
+
 from django import template
 from django.urls import reverse
 from django.utils import formats
-from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
 from folkvald.core.formatting import MINUS, format_number, format_percent
 
@@ -43,13 +45,13 @@ def organisation_rows(lines, campaign_id):
 
     The same markup as a template loop over the lines with ``{% url %}``, ``|count`` and
     ``|percent:0`` gave (a test holds them equal), at a fraction of its cost: the loop was a
-    third of the largest branch page's time.
+    third of the largest branch page's time. The name is the only text from users and is
+    escaped as the template would; the path and the figures are digits and separators.
     """
     urls = organisation_urls(campaign_id, [line.organisation_id for line in lines])
-    return format_html_join(
-        "",
-        '<tr><th scope="row"><a href="{}">{}</a></th><td class="num">{}</td><td class="num">{}</td>'
-        '<td class="num">{}</td></tr>',
-        ((urls[line.organisation_id], line.name, count(line.target), count(line.reported),
-          format_percent(line.share, 0)) for line in lines),
-    )
+    return mark_safe("".join(  # noqa: S308 - every part is escaped or made of digits here
+        f'<tr><th scope="row"><a href="{urls[line.organisation_id]}">{escape(str(line.name))}</a></th>'
+        f'<td class="num">{count(line.target)}</td><td class="num">{count(line.reported)}</td>'
+        f'<td class="num">{format_percent(line.share, 0)}</td></tr>'
+        for line in lines
+    ))

@@ -25,6 +25,10 @@ from folkvald.organisations.models import LEADER_ROLES, Organisation, Role
 
 
 class Level(enum.IntEnum):
+    # Templates compare with it ({% if level >= Level.MANAGE %}); without this Django's template
+    # engine calls the class, gets nothing, and every such comparison is false.
+    do_not_call_in_templates = enum.nonmember(True)
+
     NONE = 0
     PUBLIC = 1
     INTERNAL = 2

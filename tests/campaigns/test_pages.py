@@ -78,6 +78,21 @@ def test_signed_in_the_branch_page_shows_what_each_may_see_and_reads_the_tree_on
     assert "Rapportera samtal" not in signed_in(world.outsider).get(url).content.decode()
 
 
+def test_the_progress_page_offers_each_level_its_own_parts(world, campaign):
+    """Members see the leaderboard, the exports and the paper forms; leaders the targets too; the public none."""
+    url = f"/kampanjer/{campaign.pk}/organisationer/{world.branch.pk}/"
+    internal_parts = ["Topplista", f"/kampanjer/{campaign.pk}/organisationer/{world.branch.pk}/export.csv",
+                      "Från papper", "CSV-import"]
+    targets = f'href="/kampanjer/{campaign.pk}/organisationer/{world.branch.pk}/mal/"'
+    public = Client().get(url).content.decode()
+    member = signed_in(world.member).get(url).content.decode()
+    leader = signed_in(world.owner).get(url).content.decode()
+    for part in internal_parts:
+        assert part not in public
+        assert part in member and part in leader, part
+    assert targets in leader and targets not in member
+
+
 def test_may_report_answers_as_the_organisations_offered_would(world, campaign, private_campaign):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import AnonymousUser

@@ -92,3 +92,18 @@ def test_only_leaders_add_roles(client, world, who):
     url = reverse("organisations:role_add", args=[world.branch.pk])
     assert client.get(url).status_code == 404
     assert client.post(url, {"first_name": "X", "last_name": "Y", "kind": "member", "start": "2026-01-01"}).status_code == 404
+
+
+def test_the_pages_offer_each_level_its_own_actions(client, world):
+    """The template compares the user's level with Level: a leader is offered what a member is not."""
+    public = reverse("organisations:public", args=[world.branch.pk])
+    internal = reverse("organisations:internal", args=[world.branch.pk])
+    add_role = reverse("organisations:role_add", args=[world.branch.pk])
+    assert "Intern översikt" not in client.get(public).content.decode()
+    client.force_login(world.member)
+    assert "Intern översikt" in client.get(public).content.decode()
+    text = client.get(internal).content.decode()
+    assert add_role not in text and "Avsluta" not in text
+    client.force_login(world.owner)
+    text = client.get(internal).content.decode()
+    assert add_role in text and "Avsluta" in text

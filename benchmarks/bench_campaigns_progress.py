@@ -320,6 +320,20 @@ def main() -> int:
         assert response.status_code == 200, (url, response.status_code)
         p50, p95, worst = timed(lambda url=url: client.get(url), options.requests)
         print(f"{name:52} {p50:8.1f} {p95:8.1f} {worst:8.1f}")
+    # Signed in, as the people who read these pages most: a branch's political secretary and the
+    # national campaign leader (leaders see every association, the leaderboard and the exports).
+    print(f"\n{'signed in (leaders see everything beneath them)':60} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    for who, organisation, kind in (("Stockholm's political secretary", stockholm, "political_secretary"),
+                                     ("the national campaign leader", national, "campaign_leader")):
+        leader = signed_in_leader(f"bench_{kind}", organisation, kind)
+        for name, url in (("national overview", pages["national overview /kampanjer/<id>/"]),
+                          ("branch page (Stockholm)", pages["branch page (Stockholm, 0180)"])):
+            response = leader.get(url)
+            assert response.status_code == 200, (who, url)
+            if "Stockholm" in name:  # both lead Stockholm or above it: they see its internal parts
+                assert "Topplista" in response.content.decode(), (who, url)
+            p50, p95, worst = timed(lambda url=url, leader=leader: leader.get(url), options.requests)
+            print(f"{name + ', ' + who:60} {p50:8.1f} {p95:8.1f} {worst:8.1f}")
     print(f"\n{'figures only (weeks, children, topics)':44} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for name, organisation in (("national", national), ("Stockholm", stockholm), ("Lund", lund)):
         def from_tallies(organisation=organisation):
@@ -332,6 +346,21 @@ def main() -> int:
                                 options.naive_runs)
         print(f"{'naive, from the reports: ' + name:44} {p50:8.1f} {p95:8.1f} {worst:8.1f}")
     return 0
+
+
+def signed_in_leader(username: str, organisation, kind: str):
+    """A test client signed in as a person holding a leader's role in the organisation (made once)."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from folkvald.organisations.models import Person, Role
+
+    user, _created = get_user_model().objects.get_or_create(username=username)
+    person, _created = Person.objects.get_or_create(user=user, defaults={"first_name": kind, "last_name": "Bench"})
+    Role.objects.get_or_create(person=person, organisation=organisation, kind=kind, defaults={"start": "2013-01-01"})
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 def client_user():

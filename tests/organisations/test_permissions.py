@@ -67,13 +67,15 @@ def test_a_subtree_is_read_afresh_outside_a_request(world):
 
 
 def test_within_a_request_the_tree_is_read_once_and_forgotten_when_an_organisation_changes(world):
-    from django.core.signals import request_finished, request_started
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from folkvald.organisations import permissions
     from folkvald.organisations.permissions import subtree_ids
 
-    request_started.send(sender=None)
+    # The receivers of request_started and request_finished, called directly: sending the signals
+    # would also close the test's database connection (Django's close_old_connections).
+    permissions._start_memo()
     try:
         with CaptureQueriesContext(connection) as queries:
             first = subtree_ids(world.national.pk)
@@ -86,7 +88,7 @@ def test_within_a_request_the_tree_is_read_once_and_forgotten_when_an_organisati
         new.delete()
         assert new.pk not in subtree_ids(world.national.pk)
     finally:
-        request_finished.send(sender=None)
+        permissions._end_memo()
     moved = Organisation.objects.filter(pk=world.association.pk)
     moved.update(parent=world.other_branch)  # no signal: but outside a request nothing is kept
     assert world.association.pk in subtree_ids(world.other_branch.pk)

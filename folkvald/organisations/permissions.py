@@ -49,11 +49,27 @@ def _children_map() -> dict[int | None, list[int]]:
     if memo is not None and "children" in memo:
         return memo["children"]
     children: dict[int | None, list[int]] = defaultdict(list)
-    for pk, parent_id in Organisation.objects.order_by().values_list("pk", "parent_id"):
+    for pk, parent_id in _tree_rows():
         children[parent_id].append(pk)
     if memo is not None:
         memo["children"] = children
     return children
+
+
+def parent_map() -> dict[int, int | None]:
+    """Every organisation's parent, from the same read of the tree as :func:`_children_map`."""
+    return dict(_tree_rows())
+
+
+def _tree_rows() -> list[tuple[int, int | None]]:
+    """(id, parent id) of every organisation, read once per request."""
+    memo = _request_memo.get()
+    if memo is not None and "rows" in memo:
+        return memo["rows"]
+    rows = list(Organisation.objects.order_by().values_list("pk", "parent_id"))
+    if memo is not None:
+        memo["rows"] = rows
+    return rows
 
 
 def subtree_ids(root_id: int) -> frozenset[int]:
